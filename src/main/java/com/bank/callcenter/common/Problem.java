@@ -1,0 +1,33 @@
+package com.bank.callcenter.common;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds problem+json responses (RFC 9457); the only way errors leave the service. */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+
+    private Problem() {
+    }
+
+    public static Response response(int status, String code, String detail, Map<String, Object> extensions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:callcenter:problem:" + code);
+        body.put("title", Response.Status.fromStatusCode(status) == null
+                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
+        body.put("status", status);
+        body.put("code", code);
+        body.put("detail", detail);
+        body.putAll(extensions);
+        return Response.status(status).type(TYPE).entity(body).build();
+    }
+
+    public static Response response(int status, String code, String detail) {
+        return response(status, code, detail, Map.of());
+    }
+}

@@ -1,0 +1,47 @@
+package com.bank.callcenter.security;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.util.Set;
+
+@Path("/api/users")
+public class UserResource {
+
+    private final UserService users;
+    private final CurrentUser currentUser;
+
+    public UserResource(UserService users, CurrentUser currentUser) {
+        this.users = users;
+        this.currentUser = currentUser;
+    }
+
+    public record Me(String username, Set<String> roles, String staffId) {
+    }
+
+    public record NewPassword(@NotNull @Size(min = 8, max = 200) String password) {
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public Me me() {
+        AppUser user = users.get(currentUser.username());
+        return new Me(user.username, user.roleSet(), user.staffId);
+    }
+
+    /** An admin sets a password: imported staff have none outside the embedded default. */
+    @PUT
+    @Path("/{username}/password")
+    @RolesAllowed(Roles.ADMIN)
+    public void setPassword(@PathParam("username") String username, @Valid @NotNull NewPassword body) {
+        users.setPassword(username, body.password());
+    }
+}
