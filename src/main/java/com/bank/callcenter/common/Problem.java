@@ -11,6 +11,7 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+    private static final int UNPROCESSABLE = 422;
 
     private Problem() {
     }
@@ -18,13 +19,20 @@ public final class Problem {
     public static Response response(int status, String code, String detail, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:callcenter:problem:" + code);
-        body.put("title", Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
+        body.put("title", title(status));
         body.put("status", status);
         body.put("code", code);
         body.put("detail", detail);
         body.putAll(extensions);
         return Response.status(status).type(TYPE).entity(body).build();
+    }
+
+    private static String title(int status) {
+        if (status == UNPROCESSABLE) {
+            return "Unprocessable Content";
+        }
+        Response.StatusType known = Response.Status.fromStatusCode(status);
+        return known == null ? "Error" : known.getReasonPhrase();
     }
 
     public static Response response(int status, String code, String detail) {

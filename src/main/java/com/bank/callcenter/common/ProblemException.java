@@ -10,7 +10,9 @@ import java.util.Map;
  */
 public class ProblemException extends RuntimeException {
 
-    private final Status status;
+    public static final int UNPROCESSABLE = 422;
+
+    private final int status;
     private final String code;
     private final transient Map<String, Object> extensions;
 
@@ -19,6 +21,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException(Status status, String code, String detail, Map<String, Object> extensions) {
+        this(status.getStatusCode(), code, detail, extensions);
+    }
+
+    public ProblemException(int status, String code, String detail, Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.code = code;
@@ -41,7 +47,7 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Status.FORBIDDEN, "forbidden", detail);
     }
 
-    public Status status() {
+    public int status() {
         return status;
     }
 

@@ -25,7 +25,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        return Problem.response(e.status().getStatusCode(), e.code(), e.getMessage(), e.extensions());
+        return Problem.response(e.status(), e.code(), e.getMessage(), e.extensions());
     }
 
     @ServerExceptionMapper

@@ -1,23 +1,181 @@
 package com.bank.callcenter.imports;
 
+import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.config.CallCenterConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** Applies one CSV extract all-or-nothing. (Being written: the signature is the contract.) */
+/**
+ * Applies the bank's extracts all-or-nothing: the CSV is streamed, checked row by row and
+ * COPYed into a temporary staging table; checks that need the whole file run in SQL; then one
+ * set-based statement per table applies it. Any bad row rolls the whole file back.
+ */
 @ApplicationScoped
 public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final int COPY_BUFFER = 1 << 16;
+    private static final Duration IMPORT_TIMEOUT = Duration.ofHours(1);
+
+    private final Map<ImportKind, ExtractFormat> formats = new EnumMap<>(ImportKind.class);
+    private final AgroalDataSource dataSource;
+    private final ImportJobs jobs;
+    private final ManagedExecutor executor;
+    private final CallCenterConfig.Imports settings;
+
+    public ImportService(Instance<ExtractFormat> formats, AgroalDataSource dataSource, ImportJobs jobs,
+                         ManagedExecutor executor, CallCenterConfig config) {
+        formats.forEach(format -> this.formats.put(format.kind(), format));
+        this.dataSource = dataSource;
+        this.jobs = jobs;
+        this.executor = executor;
+        this.settings = config.imports();
+    }
 
     /**
      * Streams the CSV, validates every row and applies the file in one transaction.
      *
-     * @throws com.bank.callcenter.common.ProblemException 422 with "errors" [{line, column, message}]
-     *         when any row is bad (nothing applied), 400/415 when the file is not usable CSV
+     * @throws ProblemException 422 with "errors" [{line, column, message}] when any row is bad
+     *         (nothing applied), 400 when the file is not usable CSV or lacks a column
      */
     public ImportResult importCsv(ImportKind kind, LocalDate asOf, InputStream body, Charset charset,
                                   String requestedBy) {
-        throw new UnsupportedOperationException("imports are being written");
+        return importCsv(kind, asOf, body, charset, requestedBy, null);
+    }
+
+    public ImportResult importCsv(ImportKind kind, LocalDate asOf, InputStream body, Charset charset,
+                                  String requestedBy, Long bytesTotal) {
+        ImportJob job = jobs.create(kind, asOf, requestedBy, bytesTotal, ImportJob.State.RUNNING);
+        return run(job.id, kind, asOf, body, charset);
+    }
+
+    /** Keeps the body in the spool folder and imports it in the background; poll the job. */
+    public ImportJob submit(ImportKind kind, LocalDate asOf, InputStream body, Charset charset, String requestedBy) {
+        Path spooled = spool(body);
+        ImportJob job;
+        try {
+            job = jobs.create(kind, asOf, requestedBy, Files.size(spooled), ImportJob.State.QUEUED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        UUID id = job.id;
+        executor.runAsync(() -> {
+            try (InputStream in = Files.newInputStream(spooled)) {
+                jobs.running(id);
+                run(id, kind, asOf, in, charset);
+            } catch (ProblemException e) {
+                LOG.infof("background import %s rejected: %s", id, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf(e, "background import %s failed", id);
+            } finally {
+                deleteQuietly(spooled);
+            }
+        });
+        return job;
+    }
+
+    private ImportResult run(UUID jobId, ImportKind kind, LocalDate asOf, InputStream body, Charset charset) {
+        ExtractFormat format = formats.get(kind);
+        CountingInputStream counted = new CountingInputStream(body);
+        long[] rowsRead = {0};
+        long started = System.nanoTime();
+        try {
+            long accepted = QuarkusTransaction.requiringNew().timeout((int) IMPORT_TIMEOUT.toSeconds())
+                    .call(() -> apply(jobId, format, asOf, counted, charset, rowsRead));
+            jobs.succeeded(jobId, counted.count(), rowsRead[0], accepted);
+            LOG.infof("import %s %s asOf %s: %d rows in %d ms", jobId, kind.pathName(), asOf, accepted,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new ImportResult(kind.pathName(), asOf, accepted, 0);
+        } catch (ProblemException e) {
+            jobs.failed(jobId, counted.count(), rowsRead[0], e);
+            throw e;
+        } catch (RuntimeException e) {
+            jobs.failed(jobId, counted.count(), rowsRead[0], new ProblemException(Status.INTERNAL_SERVER_ERROR,
+                    "import-failed", "the import failed: " + e.getMessage()));
+            throw e;
+        }
+    }
+
+    private long apply(UUID jobId, ExtractFormat format, LocalDate asOf, CountingInputStream body, Charset charset,
+                       long[] rowsRead) throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            StagingSql.execute(connection, "create temp table " + StagingSql.TABLE + " (line bigint, "
+                    + format.stagingColumns() + ") on commit drop");
+            RowErrors errors = new RowErrors(settings.maxErrors());
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + StagingSql.TABLE + " from stdin");
+            try (Writer staged = new BufferedWriter(new OutputStreamWriter(
+                    new PGCopyOutputStream(copy, COPY_BUFFER), StandardCharsets.UTF_8), COPY_BUFFER)) {
+                rowsRead[0] = ExtractReader.read(body, charset, format, new CopyRowWriter(staged), errors,
+                        settings.progressEveryRows(), rows -> jobs.progress(jobId, body.count(), rows));
+            } catch (RuntimeException e) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                throw e;
+            }
+            if (!errors.any()) {
+                errors.addAll(format.check(connection, errors.room()));
+            }
+            if (errors.any()) {
+                throw rejected(format.kind(), errors);
+            }
+            return format.apply(connection, asOf);
+        }
+    }
+
+    private static ProblemException rejected(ImportKind kind, RowErrors errors) {
+        List<RowError> listed = errors.list();
+        String more = errors.total() > listed.size() ? " (the first " + listed.size() + " are listed)" : "";
+        return new ProblemException(ProblemException.UNPROCESSABLE, "invalid-rows",
+                "the " + kind.pathName() + " file has " + errors.total() + " bad row error(s)" + more
+                        + "; nothing was applied",
+                Map.of("errors", listed));
+    }
+
+    private Path spool(InputStream body) {
+        try {
+            Files.createDirectories(settings.spoolDir());
+            Path file = Files.createTempFile(settings.spoolDir(), "import-", ".csv");
+            Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the uploaded file", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("could not delete spooled import %s", file);
+        }
     }
 }

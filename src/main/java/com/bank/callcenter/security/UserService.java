@@ -6,6 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Logins: the first admin, demo passwords, and passwords set by an admin. */
@@ -56,6 +62,33 @@ public class UserService {
         List<AppUser> withoutPassword = AppUser.list("passwordHash is null");
         withoutPassword.forEach(user -> user.passwordHash = hasher.hash(user.username));
         return withoutPassword.size();
+    }
+
+    /**
+     * The same, on a connection an import holds open: logins it created get their user name as
+     * password, in the import's own transaction.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void grantDemoPasswords(Connection connection) throws SQLException {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        List<String> usernames = new ArrayList<>();
+        try (Statement select = connection.createStatement();
+             ResultSet rows = select.executeQuery("select username from app_user where password_hash is null")) {
+            while (rows.next()) {
+                usernames.add(rows.getString(1));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update app_user set password_hash = ? where username = ?")) {
+            for (String username : usernames) {
+                update.setString(1, hasher.hash(username));
+                update.setString(2, username);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     public AppUser create(String username, String roles, String staffId, String password) {

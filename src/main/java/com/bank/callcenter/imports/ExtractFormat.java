@@ -1,0 +1,35 @@
+package com.bank.callcenter.imports;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One kind of extract: its columns, how a row is checked and staged, the checks that need the
+ * whole file or the database, and how the staged rows are applied.
+ */
+interface ExtractFormat {
+
+    ImportKind kind();
+
+    /** Columns the header must name. */
+    List<String> requiredColumns();
+
+    /** Columns that may be absent from the header (read as empty). */
+    default List<String> optionalColumns() {
+        return List.of();
+    }
+
+    /** Column definitions of the temporary staging table, after "line bigint". */
+    String stagingColumns();
+
+    /** Checks one row; stages it (line first) only when it is good. */
+    void stage(RowParser row, CopyRowWriter out);
+
+    /** Checks that need all rows or the database (duplicates, unknown ids), at most {@code limit}. */
+    List<RowError> check(Connection connection, int limit) throws SQLException;
+
+    /** Applies the staged rows; returns how many rows were accepted. */
+    long apply(Connection connection, LocalDate asOf) throws SQLException;
+}

@@ -1,0 +1,118 @@
+package com.bank.callcenter.imports;
+
+import com.bank.callcenter.common.ProblemException;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Streams an extract: decodes it strictly (bytes that are not text in the given charset make
+ * it "not CSV"), maps the header, and hands every data row to the format, collecting errors.
+ */
+final class ExtractReader {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final int READ_BUFFER = 1 << 16;
+
+    private ExtractReader() {
+    }
+
+    /**
+     * @return the number of data rows read
+     */
+    static long read(InputStream body, Charset charset, ExtractFormat format, CopyRowWriter out,
+                     RowErrors errors, int progressEvery, LongConsumer progress) {
+        Reader reader = new InputStreamReader(body, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .maxBufferSize(READ_BUFFER * 16)
+                .ofCsvRecord(new java.io.BufferedReader(reader, READ_BUFFER));
+        long rows = 0;
+        try {
+            Iterator<CsvRecord> records = csv.iterator();
+            if (!records.hasNext()) {
+                throw ProblemException.badRequest("empty-file", "the file is empty: a header row is required");
+            }
+            CsvRecord headerRecord = records.next();
+            Map<String, Integer> columns = header(headerRecord, format);
+            int headerSize = headerRecord.getFieldCount();
+            CsvRow row = new CsvRow(columns);
+            RowParser parser = new RowParser(errors);
+            while (records.hasNext() && !errors.full()) {
+                CsvRecord record = records.next();
+                rows++;
+                row.moveTo(record);
+                parser.moveTo(row);
+                if (record.getFieldCount() < headerSize) {
+                    parser.reject("", "has " + record.getFieldCount() + " fields, the header has " + headerSize);
+                } else {
+                    format.stage(parser, errors.any() ? DISCARD : out);
+                }
+                if (rows % progressEvery == 0) {
+                    progress.accept(rows);
+                }
+            }
+            return rows;
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause(), charset);
+        } catch (CsvParseException e) {
+            throw ProblemException.badRequest("not-csv", "the file is not valid CSV: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Integer> header(CsvRecord headerRecord, ExtractFormat format) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < headerRecord.getFieldCount(); i++) {
+            String name = headerRecord.getField(i).trim();
+            if (i == 0 && !name.isEmpty() && name.charAt(0) == BYTE_ORDER_MARK) {
+                name = name.substring(1).trim();
+            }
+            columns.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String required : format.requiredColumns()) {
+            if (!columns.containsKey(required)) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "missing-column",
+                    "the header lacks the required column" + (missing.size() > 1 ? "s " : " ")
+                            + String.join(", ", missing) + " (a " + format.kind().pathName() + " file needs "
+                            + String.join(",", format.requiredColumns()) + ")",
+                    Map.of("columns", missing));
+        }
+        return columns;
+    }
+
+    private static ProblemException unreadable(IOException cause, Charset charset) {
+        if (cause instanceof CharacterCodingException) {
+            return ProblemException.badRequest("not-csv", "the file is not " + charset.name()
+                    + " text" + (charset.name().equals("UTF-8") ? "; for GBK files add ?charset=GBK" : ""));
+        }
+        throw new UncheckedIOException(cause);
+    }
+
+    /** Once a file has an error nothing more is staged: it will be rejected whole. */
+    private static final CopyRowWriter DISCARD = new CopyRowWriter(java.io.Writer.nullWriter());
+}
