@@ -66,7 +66,7 @@ final class ExtractReader {
                 if (record.getFieldCount() < headerSize) {
                     parser.reject("", "has " + record.getFieldCount() + " fields, the header has " + headerSize);
                 } else {
-                    format.stage(parser, errors.any() ? DISCARD : out);
+                    format.stage(parser, out);
                 }
                 if (rows % progressEvery == 0) {
                     progress.accept(rows);
@@ -112,7 +112,4 @@ final class ExtractReader {
         }
         throw new UncheckedIOException(cause);
     }
-
-    /** Once a file has an error nothing more is staged: it will be rejected whole. */
-    private static final CopyRowWriter DISCARD = new CopyRowWriter(java.io.Writer.nullWriter());
 }

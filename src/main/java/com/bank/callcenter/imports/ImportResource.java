@@ -34,6 +34,7 @@ import java.util.UUID;
 public class ImportResource {
 
     private static final int RECENT_JOBS = 50;
+    private static final String DEFAULT_CHARSET = "UTF-8";
 
     private final ImportService imports;
     private final ImportJobs jobs;
@@ -54,13 +55,16 @@ public class ImportResource {
     @Operation(summary = "Import one extract (customers, holdings, transfers, staff, dnc) all-or-nothing")
     public Response importCsv(@PathParam("kind") String kind,
                               @QueryParam("asOf") String asOf,
-                              @QueryParam("charset") @DefaultValue("UTF-8") String charset,
+                              @QueryParam("charset") String charset,
                               @QueryParam("async") @DefaultValue("false") boolean async,
                               @HeaderParam("Content-Length") Long contentLength,
+                              @HeaderParam("Content-Type") MediaType contentType,
                               InputStream body) {
         ImportKind importKind = ImportKind.fromPath(kind);
         LocalDate date = asOf(asOf);
-        Charset decoding = charset(charset);
+        Charset decoding = charset(charset != null ? charset
+                : contentType != null ? contentType.getParameters().getOrDefault("charset", DEFAULT_CHARSET)
+                : DEFAULT_CHARSET);
         if (async) {
             ImportJob job = imports.submit(importKind, date, body, decoding, currentUser.username());
             return Response.accepted(Map.of("jobId", job.id, "state", job.state))

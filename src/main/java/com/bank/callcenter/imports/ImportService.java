@@ -141,9 +141,8 @@ public class ImportService {
                 }
                 throw e;
             }
-            if (!errors.any()) {
-                errors.addAll(format.check(connection, errors.room()));
-            }
+            // Good rows were staged even after a bad one, so these checks see the whole file.
+            errors.addAll(format.check(connection, errors.room()));
             if (errors.any()) {
                 throw rejected(format.kind(), errors);
             }

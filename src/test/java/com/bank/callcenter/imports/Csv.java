@@ -18,12 +18,12 @@ final class Csv {
     }
 
     static ValidatableResponse post(String kind, String csv, String asOf) {
-        return Api.admin().contentType("text/csv").body(csv)
+        return Api.admin().contentType("text/csv; charset=UTF-8").body(csv)
                 .when().post("/api/imports/" + kind + "?asOf=" + asOf).then();
     }
 
     static ValidatableResponse postBytes(String kind, byte[] csv, String query) {
-        return Api.admin().contentType("text/csv").body(csv)
+        return Api.admin().contentType("text/csv; charset=UTF-8").body(csv)
                 .when().post("/api/imports/" + kind + "?asOf=" + AS_OF + query).then();
     }
 

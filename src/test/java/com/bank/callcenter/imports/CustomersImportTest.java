@@ -197,11 +197,11 @@ class CustomersImportTest {
 
     @Test
     void badAsOfAndUnknownKindAndCharsetAreProblems() {
-        Api.admin().contentType("text/csv").body("x").when().post("/api/imports/customers?asOf=2026-13-01")
+        Api.admin().contentType("text/csv; charset=UTF-8").body("x").when().post("/api/imports/customers?asOf=2026-13-01")
                 .then().statusCode(400).body("code", equalTo("bad-as-of"));
-        Api.admin().contentType("text/csv").body("x").when().post("/api/imports/accounts")
+        Api.admin().contentType("text/csv; charset=UTF-8").body("x").when().post("/api/imports/accounts")
                 .then().statusCode(404).contentType("application/problem+json");
-        Api.admin().contentType("text/csv").body("x").when().post("/api/imports/customers?charset=KLINGON")
+        Api.admin().contentType("text/csv; charset=UTF-8").body("x").when().post("/api/imports/customers?charset=KLINGON")
                 .then().statusCode(400).body("code", equalTo("bad-charset"));
     }
 
@@ -214,17 +214,17 @@ class CustomersImportTest {
     @Test
     void asOfDefaultsToTodayInShanghai() {
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
-        Api.admin().contentType("text/csv").body("customer_id,name,home_branch_id,aum\nCZ-1,今天,BR-Z,1\n")
+        Api.admin().contentType("text/csv; charset=UTF-8").body("customer_id,name,home_branch_id,aum\nCZ-1,今天,BR-Z,1\n")
                 .when().post("/api/imports/customers").then().statusCode(200).body("asOf", equalTo(today));
     }
 
     @Test
     void onlyAdminsAndPlannersImport() {
         String csv = "customer_id,name,home_branch_id,aum\nCR-1,权限,BR-R,1\n";
-        Api.supervisor().contentType("text/csv").body(csv).when().post("/api/imports/customers")
+        Api.supervisor().contentType("text/csv; charset=UTF-8").body(csv).when().post("/api/imports/customers")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().contentType("text/csv").body(csv).when().post("/api/imports/customers").then().statusCode(401);
-        Api.planner().contentType("text/csv").body(csv).when().post("/api/imports/customers").then().statusCode(200);
+        given().contentType("text/csv; charset=UTF-8").body(csv).when().post("/api/imports/customers").then().statusCode(401);
+        Api.planner().contentType("text/csv; charset=UTF-8").body(csv).when().post("/api/imports/customers").then().statusCode(200);
         assertNull(Db.value("select manager_id from customer where customer_id = 'CR-1'"));
     }
 }
