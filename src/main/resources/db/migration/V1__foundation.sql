@@ -35,22 +35,20 @@ create table customer (
     payroll             boolean not null default false,
     status              text not null default 'ACTIVE' check (status in ('ACTIVE', 'CLOSED', 'DECEASED')),
     manager_id          text references staff (staff_id),
-    as_of               date not null,
+    as_of               date not null,   -- the extract that last changed this row
     updated_at          timestamptz not null default now()
 );
+-- Few indexes on purpose: every one is maintained for each row of a daily extract.
 create index customer_manager on customer (manager_id) where manager_id is not null;
-create index customer_unassigned on customer (branch_id, tier) where manager_id is null;
-create index customer_mobile on customer (mobile);
 
--- One row per customer per customers extract: tier and AUM over time.
+-- One row per customer per customers extract: tier and AUM over time, read by date.
 create table customer_snapshot (
-    customer_id  text not null,
     as_of        date not null,
+    customer_id  text not null,
     aum          numeric(18, 2) not null,
     tier         text not null,
-    primary key (customer_id, as_of)
+    primary key (as_of, customer_id)
 );
-create index customer_snapshot_as_of on customer_snapshot (as_of);
 
 create table holding (
     holding_id     text primary key,

@@ -69,21 +69,39 @@ class CustomersExtract implements ExtractFormat {
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
-        // One pass over staging: upsert the current state (an older extract never overwrites a
-        // newer one) and record the dated snapshot.
+        // A late extract (older than one already imported) must not overwrite newer data: then
+        // only customers without a newer snapshot are touched. Unchanged rows are not rewritten.
+        boolean late = StagingSql.exists(connection, "select 1 from customer_snapshot where as_of > ? limit 1", asOf);
+        String notOverwritingNewer = late ? """
+                and not exists (select 1 from customer_snapshot n where n.customer_id = s.customer_id and n.as_of > ?)
+                """ : "";
+        Object[] lateParameter = late ? new Object[]{asOf} : new Object[0];
+        StagingSql.update(connection, """
+                update customer c set name = s.name, mobile = s.mobile, home_branch_id = s.home_branch_id,
+                    aum = s.aum, tier = s.tier, payroll = s.payroll, status = s.status, as_of = ?, updated_at = now()
+                from staging s
+                where c.customer_id = s.customer_id
+                  and (c.name, c.mobile, c.home_branch_id, c.aum, c.payroll, c.status)
+                      is distinct from (s.name, s.mobile, s.home_branch_id, s.aum, s.payroll, s.status)
+                """ + notOverwritingNewer, concat(asOf, lateParameter));
+        StagingSql.update(connection, """
+                insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of)
+                select customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, ? from staging s
+                where not exists (select 1 from customer c where c.customer_id = s.customer_id)
+                """, asOf);
+        StagingSql.update(connection, """
+                delete from customer_snapshot where as_of = ? and customer_id in (select customer_id from staging)
+                """, asOf);
         return StagingSql.update(connection, """
-                with upserted as (
-                    insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of, updated_at)
-                    select customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, ?, now() from staging
-                    on conflict (customer_id) do update set
-                        name = excluded.name, mobile = excluded.mobile, home_branch_id = excluded.home_branch_id,
-                        aum = excluded.aum, tier = excluded.tier, payroll = excluded.payroll,
-                        status = excluded.status, as_of = excluded.as_of, updated_at = excluded.updated_at
-                    where customer.as_of <= excluded.as_of
-                )
-                insert into customer_snapshot (customer_id, as_of, aum, tier)
-                select customer_id, ?, aum, tier from staging
-                on conflict (customer_id, as_of) do update set aum = excluded.aum, tier = excluded.tier
-                """, asOf, asOf);
+                insert into customer_snapshot (as_of, customer_id, aum, tier)
+                select ?, customer_id, aum, tier from staging
+                """, asOf);
+    }
+
+    private static Object[] concat(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

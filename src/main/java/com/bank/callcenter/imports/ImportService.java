@@ -42,6 +42,7 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final int COPY_BUFFER = 1 << 16;
+    private static final long NANOS_PER_MILLI = 1_000_000;
     private static final Duration IMPORT_TIMEOUT = Duration.ofHours(1);
 
     private final Map<ImportKind, ExtractFormat> formats = new EnumMap<>(ImportKind.class);
@@ -111,7 +112,7 @@ public class ImportService {
                     .call(() -> apply(jobId, format, asOf, counted, charset, rowsRead));
             jobs.succeeded(jobId, counted.count(), rowsRead[0], accepted);
             LOG.infof("import %s %s asOf %s: %d rows in %d ms", jobId, kind.pathName(), asOf, accepted,
-                    (System.nanoTime() - started) / 1_000_000);
+                    (System.nanoTime() - started) / NANOS_PER_MILLI);
             return new ImportResult(kind.pathName(), asOf, accepted, 0);
         } catch (ProblemException e) {
             jobs.failed(jobId, counted.count(), rowsRead[0], e);
@@ -125,6 +126,7 @@ public class ImportService {
 
     private long apply(UUID jobId, ExtractFormat format, LocalDate asOf, CountingInputStream body, Charset charset,
                        long[] rowsRead) throws SQLException, IOException {
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             StagingSql.execute(connection, "create temp table " + StagingSql.TABLE + " (line bigint, "
                     + format.stagingColumns() + ") on commit drop");
@@ -141,12 +143,18 @@ public class ImportService {
                 }
                 throw e;
             }
+            long staged = System.nanoTime();
             // Good rows were staged even after a bad one, so these checks see the whole file.
             errors.addAll(format.check(connection, errors.room()));
             if (errors.any()) {
                 throw rejected(format.kind(), errors);
             }
-            return format.apply(connection, asOf);
+            long checked = System.nanoTime();
+            long accepted = format.apply(connection, asOf);
+            LOG.debugf("import %s: staged in %d ms, checked in %d ms, applied in %d ms", jobId,
+                    (staged - started) / NANOS_PER_MILLI, (checked - staged) / NANOS_PER_MILLI,
+                    (System.nanoTime() - checked) / NANOS_PER_MILLI);
+            return accepted;
         }
     }
 

@@ -18,10 +18,12 @@ final class StagingSql {
 
     /** Every line whose id already appeared on an earlier line of the file. */
     static List<RowError> duplicates(Connection connection, String idColumn, int limit) throws SQLException {
+        // group by (a hash aggregate) finds the few repeated ids; only their lines are then sorted
         String sql = """
-                select line, %1$s as id, first_line from (
-                    select line, %1$s, min(line) over (partition by %1$s) as first_line from staging
-                ) s where line <> first_line order by line limit ?""".formatted(idColumn);
+                with repeated as (
+                    select %1$s as id, min(line) as first_line from staging group by %1$s having count(*) > 1)
+                select s.line, r.id, r.first_line from staging s join repeated r on r.id = s.%1$s
+                where s.line <> r.first_line order by s.line limit ?""".formatted(idColumn);
         List<RowError> errors = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, limit);
@@ -60,6 +62,17 @@ final class StagingSql {
                 statement.setObject(i + 1, parameters[i]);
             }
             return statement.executeLargeUpdate();
+        }
+    }
+
+    static boolean exists(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
