@@ -26,6 +26,34 @@ public interface CallCenterConfig {
 
     Demo demo();
 
+    Churn churn();
+
+    /**
+     * The churn model: four factors in [0, 1], each with a weight; the score is their weighted
+     * mean × 100. Every number here can be changed without code.
+     */
+    interface Churn {
+        /** AUM now against the snapshot this many days earlier; outflows and lapses in this window. */
+        @WithDefault("30")
+        int lookbackDays();
+
+        /** Days without contact at which that factor reaches 1. */
+        @WithDefault("90")
+        int contactGapDays();
+
+        @WithDefault("40")
+        int weightAumDecline();
+
+        @WithDefault("30")
+        int weightSameNameOutflow();
+
+        @WithDefault("20")
+        int weightMaturedNotRenewed();
+
+        @WithDefault("10")
+        int weightNoRecentContact();
+    }
+
     /** Lower bounds (inclusive) of the AUM tiers, CNY. */
     interface Tiers {
         BigDecimal privateBankingFrom();

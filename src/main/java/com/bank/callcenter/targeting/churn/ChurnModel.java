@@ -1,0 +1,70 @@
+package com.bank.callcenter.targeting.churn;
+
+import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.targeting.rule.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A transparent churn score (0–100) for customer {@code c} at a date: the weighted mean of four
+ * factors, each between 0 and 1, each readable on its own so every score can be explained.
+ */
+@ApplicationScoped
+public class ChurnModel {
+
+    private static final int SCALE = 100;
+
+    /** One factor: its name, weight and the SQL that computes it for customer c. */
+    public record Factor(String name, String description, int weight, Sql value) {
+    }
+
+    private final CallCenterConfig.Churn settings;
+    private final String zone;
+
+    public ChurnModel(CallCenterConfig config) {
+        this.settings = config.churn();
+        this.zone = config.zone().getId();
+    }
+
+    public List<Factor> factors(LocalDate asOf) {
+        int lookback = settings.lookbackDays();
+        List<Factor> factors = new ArrayList<>();
+        factors.add(new Factor("aumDecline", "AUM fall since " + lookback + " days earlier (share of the earlier AUM)",
+                settings.weightAumDecline(), Sql.of("""
+                coalesce((select least(1, greatest(0, (s.aum - c.aum) / nullif(s.aum, 0)))
+                          from customer_snapshot s
+                          where s.customer_id = c.customer_id
+                            and s.as_of = (select max(as_of) from customer_snapshot where as_of <= ?::date - ?)), 0)""",
+                asOf, lookback)));
+        factors.add(new Factor("sameNameOutflow", "same-name outflows to other banks in " + lookback
+                + " days, as a share of AUM", settings.weightSameNameOutflow(), Sql.of("""
+                least(1, (select coalesce(sum(t.amount), 0) from transfer t
+                          where t.customer_id = c.customer_id and t.direction = 'OUT' and t.same_name
+                            and t.occurred_at >= (?::date - ?)::timestamp at time zone ?
+                            and t.occurred_at < (?::date + 1)::timestamp at time zone ?) / greatest(c.aum, 1))""",
+                asOf, lookback, zone, asOf, zone)));
+        factors.add(new Factor("maturedNotRenewed", "a time deposit or wealth product matured in " + lookback
+                + " days and was not renewed", settings.weightMaturedNotRenewed(), Sql.of("""
+                case when exists (select 1 from holding h where h.customer_id = c.customer_id
+                                  and h.product_type in ('TIME_DEPOSIT', 'WEALTH')
+                                  and h.maturity_date >= ?::date - ? and h.maturity_date < ?::date)
+                     then 1 else 0 end""", asOf, lookback, asOf)));
+        factors.add(new Factor("noRecentContact", "days since the last contact, over " + settings.contactGapDays(),
+                settings.weightNoRecentContact(), Sql.of("""
+                coalesce(least(1, extract(epoch from ((?::date + 1)::timestamp at time zone ? -
+                         (select max(a.created_at) from contact_attempt a where a.customer_id = c.customer_id)))
+                         / 86400.0 / ?), 1)""", asOf, zone, settings.contactGapDays())));
+        return factors;
+    }
+
+    /** The score of customer c as one SQL expression, rounded to one decimal. */
+    public Sql score(LocalDate asOf) {
+        List<Factor> factors = factors(asOf);
+        int totalWeight = factors.stream().mapToInt(Factor::weight).sum();
+        List<Sql> weighted = factors.stream().map(f -> f.value().wrap(f.weight() + " * (%s)")).toList();
+        return Sql.join(" + ", weighted).wrap("round((" + SCALE + " * (%s) / " + Math.max(1, totalWeight) + ")::numeric, 1)");
+    }
+}
