@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -43,8 +44,8 @@ public final class DemoDataGenerator {
     public static final String STAFF_HEADER = "staff_id,name,role,branch_id,extension";
     public static final String DNC_HEADER = "mobile,reason";
 
-    /** Import order: logins and branches first, customers before what refers to them. */
-    public static final Set<ImportKind> ALL_KINDS = EnumSet.of(ImportKind.STAFF, ImportKind.CUSTOMERS,
+    /** Every extract, in import order: staff (logins) first, customers before what refers to them. */
+    public static final List<ImportKind> ALL_KINDS = List.of(ImportKind.STAFF, ImportKind.CUSTOMERS,
             ImportKind.HOLDINGS, ImportKind.TRANSFERS, ImportKind.DNC);
 
     // --- The shape of the generated population -----------------------------------------------
@@ -190,14 +191,18 @@ public final class DemoDataGenerator {
 
     /** Writes all five extracts into {@code dir} (created if missing). */
     public static DemoExtracts generate(Options options, Path dir) {
-        return generate(options, dir, ALL_KINDS);
+        return generate(options, dir, EnumSet.copyOf(ALL_KINDS));
     }
 
-    /** Writes the chosen extracts into {@code dir}; each file is the same as in a full run. */
+    /**
+     * Writes the chosen extracts into {@code dir}; each file is the same as in a full run. The
+     * returned files are in import order ({@link #ALL_KINDS}).
+     */
     public static DemoExtracts generate(Options options, Path dir, Set<ImportKind> kinds) {
         try {
             Files.createDirectories(dir);
-            return new DemoDataGenerator(options).write(dir, kinds.isEmpty() ? ALL_KINDS : EnumSet.copyOf(kinds));
+            return new DemoDataGenerator(options).write(dir,
+                    kinds.isEmpty() ? EnumSet.copyOf(ALL_KINDS) : EnumSet.copyOf(kinds));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write demo extracts to " + dir, e);
         }

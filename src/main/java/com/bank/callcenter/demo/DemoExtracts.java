@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The files one generator run wrote, by kind, in the order they must be imported
- * (staff before customers, customers before holdings and transfers), and how many data rows each has.
+ * (staff before customers, customers before holdings and transfers; {@code files} iterates in
+ * that order), and how many data rows each has.
  */
 public record DemoExtracts(Map<ImportKind, Path> files, Map<ImportKind, Long> rows) {
 

@@ -80,6 +80,12 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void filesComeInImportOrderWithStaffFirst() {
+        assertEquals(List.of(ImportKind.STAFF, ImportKind.CUSTOMERS, ImportKind.HOLDINGS, ImportKind.TRANSFERS,
+                ImportKind.DNC), List.copyOf(extracts.files().keySet()));
+    }
+
+    @Test
     void customersFileHasOneRowPerCustomer() {
         assertEquals(CUSTOMERS, rows(ImportKind.CUSTOMERS).size());
         assertEquals(CUSTOMERS, extracts.rows(ImportKind.CUSTOMERS));
