@@ -40,6 +40,11 @@ public class AppUserIdentityProvider implements IdentityProvider<UsernamePasswor
         if (user == null || !hasher.matches(new String(request.getPassword().getPassword()), user.passwordHash)) {
             throw new AuthenticationFailedException("wrong user name or password");
         }
+        return identityOf(user);
+    }
+
+    /** The identity of a login: user name, roles, and the staff id as an attribute. */
+    static SecurityIdentity identityOf(AppUser user) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.roleSet());

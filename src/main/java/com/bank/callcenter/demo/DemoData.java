@@ -1,0 +1,148 @@
+package com.bank.callcenter.demo;
+
+import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.imports.ImportKind;
+import com.bank.callcenter.imports.ImportResult;
+import com.bank.callcenter.imports.ImportService;
+import com.bank.callcenter.security.UserService;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Embedded default: on the first start (empty customer table) generate a demo bank and import
+ * it through the same {@link ImportService} the bank's extracts go through, as user "demo".
+ * Runs after {@code FirstUsers} (priority 10). Does nothing unless {@code callcenter.demo.enabled}.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    static final int ORDER = 20;
+    static final String IMPORTED_BY = "demo";
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    private final CallCenterConfig config;
+    private final ImportService imports;
+    private final UserService users;
+    private final DataSource dataSource;
+
+    public DemoData(CallCenterConfig config, ImportService imports, UserService users, DataSource dataSource) {
+        this.config = config;
+        this.imports = imports;
+        this.users = users;
+        this.dataSource = dataSource;
+    }
+
+    void onStart(@Observes @Priority(ORDER) StartupEvent event) {
+        if (shouldLoad()) {
+            load();
+        }
+    }
+
+    /** Demo mode on, a demo size configured, and no customer imported yet. */
+    public boolean shouldLoad() {
+        CallCenterConfig.Demo demo = config.demo();
+        return demo.enabled() && demo.customers() > 0 && customerTableIsEmpty();
+    }
+
+    /** Generates the demo set into a temporary folder and imports it; false when an import failed. */
+    public boolean load() {
+        CallCenterConfig.Demo demo = config.demo();
+        LocalDate asOf = LocalDate.now(config.zone());
+        DemoDataGenerator.Options options = DemoDataGenerator.Options.defaults(asOf)
+                .withCustomers(demo.customers())
+                .withManagers(demo.managers())
+                .withBranches(demo.branches())
+                .withSeed(demo.seed());
+        Path dir = null;
+        long started = System.nanoTime();
+        try {
+            dir = Files.createTempDirectory("callcenter-demo");
+            DemoExtracts extracts = DemoDataGenerator.generate(options, dir);
+            LOG.infof("Demo data: generated %s in %d ms", extracts.rows(), millisSince(started));
+            for (Map.Entry<ImportKind, Path> file : extracts.files().entrySet()) {
+                if (!importOne(file.getKey(), asOf, file.getValue())) {
+                    return false;
+                }
+                if (file.getKey() == ImportKind.STAFF) {
+                    users.grantDemoPasswords();
+                }
+            }
+            LOG.infof("Demo data: %d customers, %d managers, %d branches loaded in %d ms (as of %s)",
+                    options.customers(), options.managers(), options.branches(), millisSince(started), asOf);
+            return true;
+        } catch (IOException e) {
+            LOG.error("Demo data: could not write the demo extracts", e);
+            return false;
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private boolean importOne(ImportKind kind, LocalDate asOf, Path file) {
+        long started = System.nanoTime();
+        try (InputStream body = Files.newInputStream(file)) {
+            ImportResult result = imports.importCsv(kind, asOf, body, StandardCharsets.UTF_8, IMPORTED_BY);
+            LOG.infof("Demo data: %s imported, %d rows accepted in %d ms", kind.pathName(), result.accepted(),
+                    millisSince(started));
+            return true;
+        } catch (ProblemException e) {
+            LOG.errorf("Demo data: the %s import was rejected (%s): %s %s", kind.pathName(), e.code(),
+                    e.getMessage(), e.extensions().getOrDefault("errors", ""));
+        } catch (IOException | RuntimeException e) {
+            // the service must still start: the demo set can be imported later through /imports
+            LOG.errorf("Demo data: the %s import failed, demo data not loaded: %s", kind.pathName(), e.toString());
+        }
+        return false;
+    }
+
+    private boolean customerTableIsEmpty() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select not exists (select 1 from customer)")) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check whether customers exist", e);
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("Demo data: could not delete %s: %s", dir, e.getMessage());
+        }
+    }
+}

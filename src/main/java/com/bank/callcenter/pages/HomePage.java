@@ -1,0 +1,49 @@
+package com.bank.callcenter.pages;
+
+import com.bank.callcenter.security.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Where the login form lands: who you are, your roles, and where to go. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class HomePage {
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance home(String lang, String username, List<String> roles, String staffId,
+                                            boolean canImport);
+    }
+
+    private final PageLanguage languages;
+    private final CurrentUser currentUser;
+    private final SecurityIdentity identity;
+
+    public HomePage(PageLanguage languages, CurrentUser currentUser, SecurityIdentity identity) {
+        this.languages = languages;
+        this.currentUser = currentUser;
+        this.identity = identity;
+    }
+
+    @GET
+    public TemplateInstance home(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Locale locale = languages.pick(lang, headers.getAcceptableLanguages());
+        List<String> roles = identity.getRoles().stream().sorted().toList();
+        return Templates.home(locale.getLanguage(), currentUser.username(), roles,
+                currentUser.staffId().orElse(null), ImportsPage.ROLES.stream().anyMatch(currentUser::is))
+                .setLocale(locale);
+    }
+}
