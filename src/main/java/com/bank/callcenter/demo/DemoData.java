@@ -5,7 +5,6 @@ import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.imports.ImportKind;
 import com.bank.callcenter.imports.ImportResult;
 import com.bank.callcenter.imports.ImportService;
-import com.bank.callcenter.security.UserService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,13 +41,11 @@ public class DemoData {
 
     private final CallCenterConfig config;
     private final ImportService imports;
-    private final UserService users;
     private final DataSource dataSource;
 
-    public DemoData(CallCenterConfig config, ImportService imports, UserService users, DataSource dataSource) {
+    public DemoData(CallCenterConfig config, ImportService imports, DataSource dataSource) {
         this.config = config;
         this.imports = imports;
-        this.users = users;
         this.dataSource = dataSource;
     }
 
@@ -67,12 +64,15 @@ public class DemoData {
     /** Generates the demo set into a temporary folder and imports it; false when an import failed. */
     public boolean load() {
         CallCenterConfig.Demo demo = config.demo();
-        LocalDate asOf = LocalDate.now(config.zone());
-        DemoDataGenerator.Options options = DemoDataGenerator.Options.defaults(asOf)
+        return load(DemoDataGenerator.Options.defaults(LocalDate.now(config.zone()))
                 .withCustomers(demo.customers())
                 .withManagers(demo.managers())
                 .withBranches(demo.branches())
-                .withSeed(demo.seed());
+                .withSeed(demo.seed()));
+    }
+
+    boolean load(DemoDataGenerator.Options options) {
+        LocalDate asOf = options.asOf();
         Path dir = null;
         long started = System.nanoTime();
         try {
@@ -82,9 +82,6 @@ public class DemoData {
             for (Map.Entry<ImportKind, Path> file : extracts.files().entrySet()) {
                 if (!importOne(file.getKey(), asOf, file.getValue())) {
                     return false;
-                }
-                if (file.getKey() == ImportKind.STAFF) {
-                    users.grantDemoPasswords();
                 }
             }
             LOG.infof("Demo data: %d customers, %d managers, %d branches loaded in %d ms (as of %s)",
