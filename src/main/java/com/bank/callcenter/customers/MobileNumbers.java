@@ -17,6 +17,9 @@ public final class MobileNumbers {
      * empty when the text is not a mainland mobile number.
      */
     public static Optional<String> normalise(String raw) {
+        if (isNormalised(raw)) {
+            return Optional.of(raw);
+        }
         String digits = SEPARATORS.matcher(raw.trim()).replaceAll("");
         if (digits.startsWith("+86")) {
             digits = digits.substring(3);
@@ -24,6 +27,20 @@ public final class MobileNumbers {
             digits = digits.substring(2);
         }
         return MAINLAND_MOBILE.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
+    }
+
+    /** The common case of a daily extract, checked without regular expressions. */
+    private static boolean isNormalised(String text) {
+        if (text.length() != 11 || text.charAt(0) != '1' || text.charAt(1) < '3') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "13800138000" → "138****8000" (JR/T 0171-2020: C2 data is masked on display). */

@@ -73,7 +73,7 @@ class CustomersExtract implements ExtractFormat {
         // only customers without a newer snapshot are touched. Unchanged rows are not rewritten.
         boolean late = StagingSql.exists(connection, "select 1 from customer_snapshot where as_of > ? limit 1", asOf);
         String notOverwritingNewer = late ? """
-                and not exists (select 1 from customer_snapshot n where n.customer_id = s.customer_id and n.as_of > ?)
+                and s.customer_id not in (select customer_id from customer_snapshot where as_of > ?)
                 """ : "";
         Object[] lateParameter = late ? new Object[]{asOf} : new Object[0];
         StagingSql.update(connection, """

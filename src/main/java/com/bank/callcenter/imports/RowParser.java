@@ -74,7 +74,7 @@ final class RowParser {
             return null;
         }
         try {
-            BigDecimal amount = new BigDecimal(value.replace(",", ""));
+            BigDecimal amount = new BigDecimal(value.indexOf(',') < 0 ? value : value.replace(",", ""));
             if (amount.signum() < 0) {
                 reject(column, "must not be negative: " + value);
                 return null;

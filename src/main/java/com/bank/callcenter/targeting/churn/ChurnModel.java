@@ -34,11 +34,7 @@ public class ChurnModel {
         List<Factor> factors = new ArrayList<>();
         factors.add(new Factor("aumDecline", "AUM fall since " + lookback + " days earlier (share of the earlier AUM)",
                 settings.weightAumDecline(), Sql.of("""
-                coalesce((select least(1, greatest(0, (s.aum - c.aum) / nullif(s.aum, 0)))
-                          from customer_snapshot s
-                          where s.customer_id = c.customer_id
-                            and s.as_of = (select max(as_of) from customer_snapshot where as_of <= ?::date - ?)), 0)""",
-                asOf, lookback)));
+                coalesce(least(1, greatest(0, (churn_base.aum - c.aum) / nullif(churn_base.aum, 0))), 0)""")));
         factors.add(new Factor("sameNameOutflow", "same-name outflows to other banks in " + lookback
                 + " days, as a share of AUM", settings.weightSameNameOutflow(), Sql.of("""
                 least(1, (select coalesce(sum(t.amount), 0) from transfer t
@@ -60,7 +56,18 @@ public class ChurnModel {
         return factors;
     }
 
-    /** The score of customer c as one SQL expression, rounded to one decimal. */
+    /**
+     * What the factors read besides customer c: the AUM of each customer at the latest snapshot
+     * {@code lookbackDays} before the date, as {@code churn_base} (a hash join, not a lookup per row).
+     */
+    public Sql join(LocalDate asOf) {
+        return Sql.of("""
+                 left join (select customer_id, aum from customer_snapshot
+                            where as_of = (select max(as_of) from customer_snapshot where as_of <= ?::date - ?)) churn_base
+                        on churn_base.customer_id = c.customer_id""", asOf, settings.lookbackDays());
+    }
+
+    /** The score of customer c as one SQL expression, rounded to one decimal; needs {@link #join}. */
     public Sql score(LocalDate asOf) {
         List<Factor> factors = factors(asOf);
         int totalWeight = factors.stream().mapToInt(Factor::weight).sum();
