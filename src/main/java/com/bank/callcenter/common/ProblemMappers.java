@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.bank.callcenter.targeting.rule.RuleException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -53,6 +54,11 @@ public class ProblemMappers {
             detail = "the body is not valid JSON: " + e.getOriginalMessage();
         }
         return Problem.response(400, "bad-json", detail, field.isEmpty() ? Map.of() : Map.of("field", field));
+    }
+
+    @ServerExceptionMapper
+    public Response badRule(RuleException e) {
+        return Problem.response(400, "bad-rule", e.getMessage(), Map.of("field", e.field()));
     }
 
     @ServerExceptionMapper

@@ -28,6 +28,30 @@ public interface CallCenterConfig {
 
     Churn churn();
 
+    Lists lists();
+
+    /** Target lists: the morning build and the defaults a campaign may leave out. */
+    interface Lists {
+        /** When ACTIVE campaigns' lists are built (in {@link #zone()}); default 07:00 on working days. */
+        @WithDefault("0 0 7 ? * MON-FRI")
+        String cron();
+
+        /** Contacts by any campaign within this many days exclude a customer (DOMAIN.md: 7). */
+        @WithDefault("7")
+        int frequencyCapDays();
+
+        /** Window of outflows that orders a list by OUTFLOW_AMOUNT. */
+        @WithDefault("7")
+        int outflowOrderDays();
+
+        @WithDefault("20")
+        int previewSample();
+
+        /** How long one instance may hold the morning-build lock. */
+        @WithDefault("PT30M")
+        java.time.Duration buildLockTtl();
+    }
+
     /**
      * The churn model: four factors in [0, 1], each with a weight; the score is their weighted
      * mean × 100. Every number here can be changed without code.

@@ -1,0 +1,181 @@
+package com.bank.callcenter.targeting;
+
+import com.bank.callcenter.campaigns.Campaign;
+import com.bank.callcenter.campaigns.CampaignDefinition;
+import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.targeting.rule.Sql;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Previews and builds target lists: one SQL statement evaluates the rule, the exclusions and the
+ * order over the whole book and, for a build, writes the frozen entries.
+ */
+@ApplicationScoped
+public class ListBuilder {
+
+    private static final Logger LOG = Logger.getLogger(ListBuilder.class);
+    private static final long NANOS_PER_MILLI = 1_000_000;
+
+    public record Preview(long count, Map<String, Long> excluded, List<ListEntryView> sample) {
+    }
+
+    public record Built(long listId, int size, Map<String, Long> excluded, long buildMillis, boolean alreadyBuilt) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final ListSql listSql;
+    private final ObjectMapper json;
+    private final CallCenterConfig.Lists settings;
+
+    public ListBuilder(AgroalDataSource dataSource, ListSql listSql, ObjectMapper json, CallCenterConfig config) {
+        this.dataSource = dataSource;
+        this.listSql = listSql;
+        this.json = json;
+        this.settings = config.lists();
+    }
+
+    public CampaignDefinition definitionOf(Campaign campaign) {
+        try {
+            return json.readValue(campaign.definition, CampaignDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored definition of campaign " + campaign.id + " is unreadable", e);
+        }
+    }
+
+    public Preview preview(Campaign campaign, LocalDate asOf) {
+        Sql flagged = listSql.flagged(definitionOf(campaign), asOf);
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, Long> counts = exclusionCounts(connection,
+                    flagged.then(Sql.of(" select excluded_by, count(*) from ranked group by excluded_by")));
+            List<ListEntryView> sample = new ArrayList<>();
+            Sql sampleSql = flagged.then(Sql.of(" select customer_id, reason, rank, manager_id from ranked "
+                    + "where excluded_by is null order by rank limit ?", settings.previewSample()));
+            try (PreparedStatement statement = prepare(connection, sampleSql); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sample.add(new ListEntryView(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4)));
+                }
+            }
+            long count = counts.remove(INCLUDED);
+            return new Preview(count, counts, sample);
+        } catch (SQLException e) {
+            throw new IllegalStateException("preview of campaign " + campaign.id + " failed", e);
+        }
+    }
+
+    /**
+     * Builds and freezes the list of a campaign for a date; a list already built for that date is
+     * returned as it is (two service instances racing here meet at the unique key).
+     */
+    public Built build(Campaign campaign, LocalDate asOf, String builtBy) {
+        CampaignDefinition definition = definitionOf(campaign);
+        Sql flagged = listSql.flagged(definition, asOf);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long started = System.nanoTime();
+            try (Connection connection = dataSource.getConnection()) {
+                Long listId = claim(connection, campaign, asOf, builtBy);
+                if (listId == null) {
+                    return existing(connection, campaign.id, asOf);
+                }
+                Map<String, Long> counts = exclusionCounts(connection, flagged.then(Sql.of("""
+                        , inserted as (
+                          insert into list_entry (list_id, customer_id, priority, reason, manager_id)
+                          select ?, customer_id, rank, reason, manager_id from ranked where excluded_by is null
+                          returning 1)
+                        select excluded_by, count(*) from ranked group by excluded_by""", listId)));
+                int size = counts.remove(INCLUDED).intValue();
+                long millis = (System.nanoTime() - started) / NANOS_PER_MILLI;
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update target_list set size = ?, excluded = ?::jsonb, build_millis = ? where id = ?")) {
+                    update.setInt(1, size);
+                    update.setString(2, json.writeValueAsString(counts));
+                    update.setLong(3, millis);
+                    update.setLong(4, listId);
+                    update.executeUpdate();
+                }
+                LOG.infof("list %d of campaign %s as of %s: %d entries in %d ms, excluded %s", listId, campaign.id,
+                        asOf, size, millis, counts);
+                return new Built(listId, size, counts, millis, false);
+            }
+        });
+    }
+
+    private static final String INCLUDED = "included";
+    private static final TypeReference<LinkedHashMap<String, Long>> EXCLUSION_COUNTS = new TypeReference<>() {
+    };
+
+    private static Long claim(Connection connection, Campaign campaign, LocalDate asOf, String builtBy) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into target_list (campaign_id, as_of, campaign_version, size, excluded, build_millis, built_by)
+                values (?, ?, ?, 0, '{}'::jsonb, 0, ?) on conflict (campaign_id, as_of) do nothing returning id""")) {
+            insert.setString(1, campaign.id);
+            insert.setObject(2, asOf);
+            insert.setInt(3, campaign.version);
+            insert.setString(4, builtBy);
+            try (ResultSet rows = insert.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
+    }
+
+    private Built existing(Connection connection, String campaignId, LocalDate asOf) throws SQLException, JsonProcessingException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, size, excluded::text, build_millis from target_list where campaign_id = ? and as_of = ?")) {
+            select.setString(1, campaignId);
+            select.setObject(2, asOf);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw ProblemException.notFound("list of campaign " + campaignId + " as of", asOf);
+                }
+                Map<String, Long> excluded = json.readValue(rows.getString(3), EXCLUSION_COUNTS);
+                return new Built(rows.getLong(1), rows.getInt(2), excluded, rows.getLong(4), true);
+            }
+        }
+    }
+
+    /** Runs a "select excluded_by, count(*)" query; the key {@value #INCLUDED} holds the customers kept. */
+    private static Map<String, Long> exclusionCounts(Connection connection, Sql sql) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(INCLUDED, 0L);
+        for (Exclusion exclusion : Exclusion.values()) {
+            counts.put(exclusion.name(), 0L);
+        }
+        try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String key = rows.getString(1);
+                counts.put(key == null ? INCLUDED : key, rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.text());
+        List<Object> parameters = sql.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof String[] array) {
+                statement.setArray(i + 1, connection.createArrayOf("text", array));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+        return statement;
+    }
+}

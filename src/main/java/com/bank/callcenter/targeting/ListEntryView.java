@@ -1,0 +1,5 @@
+package com.bank.callcenter.targeting;
+
+/** One entry of a target list as the API shows it. */
+public record ListEntryView(String customerId, String reason, int priority, String managerId) {
+}
