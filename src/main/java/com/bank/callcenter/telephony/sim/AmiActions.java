@@ -110,11 +110,14 @@ final class AmiActions {
         if (cause != null && cause.trim().matches("\\d+")) {
             hangupCause = HangupCause.ofCode(Integer.parseInt(cause.trim()));
         }
-        if (engine.hangup(message.get("Channel"), hangupCause)) {
-            session.sendResponse(AmiResponses.success(actionId, "Channel Hungup"));
-        } else {
+        String channel = message.get("Channel");
+        if (engine.channel(channel).isEmpty()) {
             session.sendResponse(AmiResponses.error(actionId, "No such channel"));
+            return;
         }
+        // Asterisk answers first; the hang-up events follow.
+        session.sendResponse(AmiResponses.success(actionId, "Channel Hungup"));
+        engine.hangup(channel, hangupCause);
     }
 
     private void coreShowChannels(String actionId) {

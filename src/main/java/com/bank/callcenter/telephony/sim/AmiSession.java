@@ -1,5 +1,6 @@
 package com.bank.callcenter.telephony.sim;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class AmiSession {
         writer.start();
         writer.sendLine("Asterisk Call Manager/" + engine.options().amiVersion());
         try {
-            AmiReader reader = new AmiReader(socket.getInputStream());
+            AmiReader reader = new AmiReader(new BufferedInputStream(socket.getInputStream()));
             AmiMessage message;
             while (!closed && (message = reader.read()) != null) {
                 handle(message);
