@@ -267,6 +267,21 @@ class SimulatedPbxWireTest {
         }
     }
 
+    @Test
+    void coreStopNowCommandSendsShutdownThenCloses() throws Exception {
+        try (RawAmiClient client = new RawAmiClient(pbx.port())) {
+            client.loginWithSecret(USERNAME, SECRET, "system");
+            client.send(AmiMessage.of("Action", "Command").add("ActionID", "stop").add("Command", "core stop now"));
+
+            List<String> untilShutdown = client.readUntil(m -> "Shutdown".equals(m.get("Event")));
+
+            assertEquals("Event: Shutdown\r\nPrivilege: system,all\r\nShutdown: Cleanly\r\nRestart: False\r\n\r\n",
+                    untilShutdown.get(untilShutdown.size() - 1));
+            assertTrue(client.closedByServer());
+            await("the port to close", () -> !pbx.isListening());
+        }
+    }
+
     private static void assertCrlfFramed(String raw) {
         assertTrue(raw.endsWith("\r\n\r\n"), raw);
         String body = raw.substring(0, raw.length() - 4);
