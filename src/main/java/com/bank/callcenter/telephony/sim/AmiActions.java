@@ -1,5 +1,6 @@
 package com.bank.callcenter.telephony.sim;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +39,10 @@ final class AmiActions {
         }
     }
 
+    /** Seconds and microseconds, as Asterisk prints {@code Timestamp}. */
     private static String timestamp() {
-        long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
-        return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
+        Instant now = Instant.now();
+        return String.format(Locale.ROOT, "%d.%06d", now.getEpochSecond(), now.getNano() / 1000);
     }
 
     private AmiMessage coreSettings(String actionId) {

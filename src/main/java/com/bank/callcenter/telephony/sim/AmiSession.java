@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 final class AmiSession {
 
     private static final Logger LOG = Logger.getLogger(AmiSession.class);
+    /** Like Asterisk's write timeout: a client this far behind is disconnected rather than buffered without end. */
+    private static final int MAX_BACKLOG_MESSAGES = 500_000;
     private static final SecureRandom CHALLENGES = new SecureRandom();
     private static final int CHALLENGE_BOUND = 1_000_000_000;
     private static final DateTimeFormatter EVENT_TV = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
@@ -140,6 +142,11 @@ final class AmiSession {
     /** A broadcast event, if this connection is logged in and its mask lets the event's class through. */
     void deliver(AmiEvent event) {
         if (authenticated && EventMask.allows(eventMask, event.eventClass())) {
+            if (writer.backlog() > MAX_BACKLOG_MESSAGES) {
+                LOG.warnf("AMI client %s is %d messages behind; disconnecting it", remoteAddress(), writer.backlog());
+                close();
+                return;
+            }
             writer.send(event.bytes());
         }
     }

@@ -20,6 +20,7 @@ final class CallScenario {
     private static final String ROBOT_READ_DATA = "CHOICE,custom/robot-menu,1,,1,4";
     private static final String CHOICE_VARIABLE = "CHOICE";
     private static final String READSTATUS_VARIABLE = "READSTATUS";
+    private static final String HANGUP_EXTENSION = "h";
 
     /** A dialled destination: the originated channel and, for Local channels, its far end (;2). */
     record Leg(ChannelSnapshot near, ChannelSnapshot far, String dialString, String number) {
@@ -165,9 +166,13 @@ final class CallScenario {
         Character digit = outcome.digit();
         if (digit == null) {
             long listening = outcome == Outcome.NO_INPUT ? options.promptTimeMs() / 2 : options.talkTimeMs();
-            planCustomerHangsUp(leg, listening, lane(
+            List<Step> beforeNearHangup = new ArrayList<>(List.of(
                     varSet(near, CHOICE_VARIABLE, ""),
                     varSet(near, READSTATUS_VARIABLE, "HANGUP")));
+            if (options.robotNoInputReport()) {
+                beforeNearHangup.add(() -> noInputReport(near));
+            }
+            planCustomerHangsUp(leg, listening, beforeNearHangup);
             return;
         }
         String choice = String.valueOf(digit);
@@ -188,6 +193,17 @@ final class CallScenario {
                 hangup(far, HangupCause.NORMAL_CLEARING),
                 cdr(far, null));
         call.phase(0, lane(hangup(near, HangupCause.NORMAL_CLEARING), cdr(near, null)), farLane);
+    }
+
+    /** The robot dialplan's {@code h} extension: the choice UserEvent with an empty Choice. */
+    private AmiEvent noInputReport(ChannelSnapshot near) {
+        String exten = near.exten();
+        int priority = near.priority();
+        near.dialplan(request.context(), HANGUP_EXTENSION, 1);
+        AmiEvent report = AmiEvents.userEvent(near, options.robotUserEvent(),
+                "CallId", valueOr(near.variable(options.callIdVariable())), "Choice", "");
+        near.dialplan(request.context(), exten, priority);
+        return report;
     }
 
     private void planTalkThenHangup(Leg leg) {

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param robotContext             Originate context whose calls play the robot menu (Read + UserEvent)
  * @param robotUserEvent           name of the UserEvent raised with the choice
  * @param callIdVariable           channel variable copied into the robot UserEvent's {@code CallId}
+ * @param robotNoInputReport       when the customer hangs up at the prompt, raise the robot UserEvent with an
+ *                                 empty {@code Choice} from the {@code h} extension (the recordings' dialplan had none)
  * @param clickToCallContext       Originate context that, once the agent answers, dials the Exten
  * @param clickToCallDialTemplate  dial string of the customer leg; {@code {number}} is replaced by the Exten
  * @param clickToCallDialTimeoutMs how long the customer leg of a click-to-call rings before NOANSWER
@@ -44,6 +46,7 @@ public record SimulatedPbxOptions(
         String robotContext,
         String robotUserEvent,
         String callIdVariable,
+        boolean robotNoInputReport,
         String clickToCallContext,
         String clickToCallDialTemplate,
         long clickToCallDialTimeoutMs,
@@ -97,6 +100,7 @@ public record SimulatedPbxOptions(
         b.robotContext = robotContext;
         b.robotUserEvent = robotUserEvent;
         b.callIdVariable = callIdVariable;
+        b.robotNoInputReport = robotNoInputReport;
         b.clickToCallContext = clickToCallContext;
         b.clickToCallDialTemplate = clickToCallDialTemplate;
         b.clickToCallDialTimeoutMs = clickToCallDialTimeoutMs;
@@ -122,6 +126,7 @@ public record SimulatedPbxOptions(
         private String robotContext = "robot";
         private String robotUserEvent = "RobotChoice";
         private String callIdVariable = "CALL_ID";
+        private boolean robotNoInputReport = true;
         private String clickToCallContext = "c2c";
         private String clickToCallDialTemplate = "Local/" + NUMBER_PLACEHOLDER + "@sim-carrier";
         private long clickToCallDialTimeoutMs = 45_000;
@@ -144,6 +149,7 @@ public record SimulatedPbxOptions(
         public Builder robotContext(String robotContext) { this.robotContext = robotContext; return this; }
         public Builder robotUserEvent(String robotUserEvent) { this.robotUserEvent = robotUserEvent; return this; }
         public Builder callIdVariable(String callIdVariable) { this.callIdVariable = callIdVariable; return this; }
+        public Builder robotNoInputReport(boolean report) { this.robotNoInputReport = report; return this; }
         public Builder clickToCallContext(String clickToCallContext) { this.clickToCallContext = clickToCallContext; return this; }
         public Builder clickToCallDialTemplate(String template) { this.clickToCallDialTemplate = template; return this; }
         public Builder clickToCallDialTimeoutMs(long timeoutMs) { this.clickToCallDialTimeoutMs = timeoutMs; return this; }
@@ -155,7 +161,7 @@ public record SimulatedPbxOptions(
         public SimulatedPbxOptions build() {
             return new SimulatedPbxOptions(port, username, secret, seed, outcomeRule, ringTimeMs, talkTimeMs,
                     promptTimeMs, timingJitter, timeScale, varyEventOrder, robotContext, robotUserEvent,
-                    callIdVariable, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
+                    callIdVariable, robotNoInputReport, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
                     channelTechnologies, messageEndpoints, asteriskVersion, amiVersion);
         }
     }

@@ -33,6 +33,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.StatusEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.CoreSettingsResponse;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
@@ -53,7 +54,10 @@ class SimulatedPbxConformanceTest {
     private static final String SECRET = "svcpass";
     private static final String CALL_ID = "CALL_ID";
     private static final long ORIGINATE_RESPONSE_TIMEOUT_MS = 5_000;
-    /** Ring 1 s, talk 3 s, prompt 1 s as in the recordings, played 20 times faster, without jitter. */
+    /**
+     * Ring 1 s, talk 3 s, prompt 1 s as in the recordings, played 20 times faster, without jitter;
+     * the recordings' robot dialplan had no {@code h} extension, so no no-input report.
+     */
     private static final SimulatedPbxOptions TRANSCRIPT_TIMING = SimulatedPbxOptions.builder()
             .port(0)
             .username(USERNAME)
@@ -64,6 +68,7 @@ class SimulatedPbxConformanceTest {
             .promptTimeMs(1_000)
             .timingJitter(0)
             .timeScale(0.05)
+            .robotNoInputReport(false)
             .build();
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -154,18 +159,31 @@ class SimulatedPbxConformanceTest {
     }
 
     @Test
-    void customerHangingUpDuringThePromptRaisesNoChoice() throws Exception {
-        SimulatedPbx pbx = startPbx(TRANSCRIPT_TIMING);
+    void customerHangingUpDuringThePromptIsReportedAsNoInput() throws Exception {
+        SimulatedPbx pbx = startPbx(TRANSCRIPT_TIMING.toBuilder().robotNoInputReport(true).build());
         AsteriskJavaClient client = connect(pbx);
 
         client.connection().sendAction(robotCall("13800000007", "c-no-input"));
 
         await("both channels hung up", () -> client.events(HangupEvent.class).size() == 2);
-        assertTrue(client.events(RobotChoiceEvent.class).isEmpty());
-        OriginateResponseEvent response = client.events(OriginateResponseEvent.class).get(0);
-        assertEquals(4, response.getReason());
-        assertTrue(client.events(org.asteriskjava.manager.event.VarSetEvent.class).stream()
+        assertEquals(4, client.events(OriginateResponseEvent.class).get(0).getReason());
+        List<RobotChoiceEvent> reports = client.events(RobotChoiceEvent.class);
+        assertEquals(1, reports.size());
+        assertEquals("c-no-input", reports.get(0).getCallId());
+        assertTrue(reports.get(0).getChoice() == null || reports.get(0).getChoice().isEmpty(), reports.get(0).getChoice());
+        assertTrue(client.events(VarSetEvent.class).stream()
                 .anyMatch(v -> v.getVariable().equals("READSTATUS") && v.getValue().equals("HANGUP")));
+    }
+
+    @Test
+    void withoutTheNoInputReportAHangupAtThePromptRaisesNoChoice() throws Exception {
+        SimulatedPbx pbx = startPbx(TRANSCRIPT_TIMING);
+        AsteriskJavaClient client = connect(pbx);
+
+        client.connection().sendAction(robotCall("13800000007", "c-silent"));
+
+        await("both channels hung up", () -> client.events(HangupEvent.class).size() == 2);
+        assertTrue(client.events(RobotChoiceEvent.class).isEmpty());
     }
 
     private static OriginateAction robotCall(String number, String callId) {
