@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -185,10 +184,6 @@ final class AmiSession {
             LOG.debugf("closing AMI client socket: %s", e.getMessage());
         }
         pbx.sessionClosed(this);
-    }
-
-    Optional<ChannelSnapshot> channel(String name) {
-        return engine.channel(name);
     }
 
     static String md5Hex(String text) {

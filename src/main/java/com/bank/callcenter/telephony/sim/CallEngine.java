@@ -74,10 +74,6 @@ final class CallEngine {
         sessions.remove(session);
     }
 
-    Set<AmiSession> sessions() {
-        return sessions;
-    }
-
     void broadcast(AmiEvent event) {
         for (AmiSession session : sessions) {
             session.deliver(event);

@@ -37,7 +37,6 @@ final class SimulatedCall {
     private ScheduledFuture<?> pending;
     private boolean finished;
     private boolean originateReported;
-    private boolean started;
 
     SimulatedCall(CallEngine engine, OriginateRequest request, AmiSession requester, long seed) {
         this.engine = engine;
@@ -56,10 +55,6 @@ final class SimulatedCall {
 
     CallEngine engine() {
         return engine;
-    }
-
-    AmiSession requester() {
-        return requester;
     }
 
     /** Adds a phase that starts {@code simulatedDelayMs} after the previous one; each argument is a lane. */
@@ -81,9 +76,6 @@ final class SimulatedCall {
     }
 
     void start() {
-        synchronized (this) {
-            started = true;
-        }
         scheduleNext();
     }
 
@@ -211,13 +203,5 @@ final class SimulatedCall {
             engine.unregister(channel);
         }
         engine.callFinished(this);
-    }
-
-    synchronized boolean isFinished() {
-        return finished;
-    }
-
-    synchronized boolean isStarted() {
-        return started;
     }
 }

@@ -26,7 +26,6 @@ public final class SimulatedPbx implements AutoCloseable {
     private final Set<AmiSession> sessions = ConcurrentHashMap.newKeySet();
     private CallEngine engine;
     private ServerSocket listener;
-    private Thread acceptor;
     private int boundPort;
 
     public SimulatedPbx(SimulatedPbxOptions options) {
@@ -51,7 +50,7 @@ public final class SimulatedPbx implements AutoCloseable {
         socket.bind(new InetSocketAddress(boundPort), ACCEPT_BACKLOG);
         boundPort = socket.getLocalPort();
         listener = socket;
-        acceptor = new Thread(() -> acceptLoop(socket), "sim-pbx-accept-" + boundPort);
+        Thread acceptor = new Thread(() -> acceptLoop(socket), "sim-pbx-accept-" + boundPort);
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.infof("Simulated PBX (AMI %s, Asterisk %s) listening on port %d", options.amiVersion(),
@@ -139,7 +138,6 @@ public final class SimulatedPbx implements AutoCloseable {
             LOG.debugf("closing AMI listener: %s", e.getMessage());
         }
         listener = null;
-        acceptor = null;
     }
 
     public synchronized boolean isListening() {
