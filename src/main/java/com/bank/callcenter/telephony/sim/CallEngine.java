@@ -1,0 +1,168 @@
+package com.bank.callcenter.telephony.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The switching side of the simulated PBX: live calls and channels, Uniqueids, the clock, and the
+ * broadcast of events to every logged-in connection.
+ */
+final class CallEngine {
+
+    /** Calls are cheap timers; two threads keep up with thousands of concurrent calls. */
+    private static final int TIMELINE_THREADS = 2;
+    /** Decorrelates the per-call generators drawn from one seed. */
+    private static final long CALL_SEED_STRIDE = 0x9E3779B97F4A7C15L;
+
+    private final SimulatedPbxOptions options;
+    private final SimClock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Set<AmiSession> sessions = new CopyOnWriteArraySet<>();
+    private final Map<String, ChannelSnapshot> channels = new ConcurrentHashMap<>();
+    private final Set<SimulatedCall> calls = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> channelSuffixes = new ConcurrentHashMap<>();
+    private final AtomicLong uniqueidCounter = new AtomicLong();
+    private final AtomicLong channelSequence = new AtomicLong();
+    private final AtomicLong callCounter = new AtomicLong();
+    private final AtomicLong originates = new AtomicLong();
+    private final long bootedAtMs;
+
+    CallEngine(SimulatedPbxOptions options) {
+        this.options = options;
+        this.clock = new SimClock(options.timeScale());
+        this.bootedAtMs = clock.nowMs();
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(TIMELINE_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "sim-pbx-calls-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    SimulatedPbxOptions options() {
+        return options;
+    }
+
+    SimClock clock() {
+        return clock;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    long uptimeSeconds() {
+        return (clock.nowMs() - bootedAtMs) / 1000;
+    }
+
+    void addSession(AmiSession session) {
+        sessions.add(session);
+    }
+
+    void removeSession(AmiSession session) {
+        sessions.remove(session);
+    }
+
+    void broadcast(AmiEvent event) {
+        for (AmiSession session : sessions) {
+            session.deliver(event);
+        }
+    }
+
+    /** Starts an Originate; its events follow on the timeline threads. */
+    SimulatedCall originate(OriginateRequest request, AmiSession requester) {
+        long callNumber = callCounter.getAndIncrement();
+        SimulatedCall call = new SimulatedCall(this, request, requester, options.seed() + callNumber * CALL_SEED_STRIDE);
+        new CallScenario(call).plan();
+        calls.add(call);
+        originates.incrementAndGet();
+        call.start();
+        return call;
+    }
+
+    void callFinished(SimulatedCall call) {
+        calls.remove(call);
+    }
+
+    int activeCalls() {
+        return calls.size();
+    }
+
+    long originateCount() {
+        return originates.get();
+    }
+
+    /** Delay on the wall clock for a simulated one, with the configured jitter drawn from the call's generator. */
+    long wallClockDelay(long simulatedMs, Random random) {
+        if (simulatedMs <= 0) {
+            return 0;
+        }
+        double jitter = options.timingJitter() * (2 * random.nextDouble() - 1);
+        return Math.max(1, options.scaled(Math.round(simulatedMs * (1 + jitter))));
+    }
+
+    ChannelSnapshot newChannelSnapshot(SimulatedCall call, String name, String type, String linkedid,
+            ChannelState state, String context, String exten) {
+        String uniqueid = clock.nowSeconds() + "." + uniqueidCounter.getAndIncrement();
+        ChannelSnapshot channel = new ChannelSnapshot(name, type, uniqueid, linkedid == null ? uniqueid : linkedid,
+                channelSequence.getAndIncrement(), 0, state, context, exten, call);
+        call.track(channel);
+        return channel;
+    }
+
+    String nextChannelSuffix(String technology) {
+        int n = channelSuffixes.computeIfAbsent(technology, t -> new AtomicInteger()).getAndIncrement();
+        return String.format("%08x", n);
+    }
+
+    void register(ChannelSnapshot channel) {
+        channels.put(channel.name(), channel);
+    }
+
+    void unregister(ChannelSnapshot channel) {
+        channels.remove(channel.name(), channel);
+    }
+
+    Optional<ChannelSnapshot> channel(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(channels.get(name));
+    }
+
+    /** Live channels in creation order, as CoreShowChannels and Status list them. */
+    List<ChannelSnapshot> liveChannels() {
+        List<ChannelSnapshot> live = new ArrayList<>(channels.values());
+        live.sort(Comparator.comparingLong(ChannelSnapshot::sequence));
+        return live;
+    }
+
+    /** AMI Hangup: ends the channel's whole call. */
+    boolean hangup(String channelName, HangupCause cause) {
+        Optional<ChannelSnapshot> channel = channel(channelName);
+        channel.ifPresent(c -> c.call().terminate(cause, c));
+        return channel.isPresent();
+    }
+
+    /** {@code core stop now}: every call ends with cause 0, then Shutdown goes to every connection. */
+    void shutdownCalls() {
+        for (SimulatedCall call : List.copyOf(calls)) {
+            call.terminate(HangupCause.UNKNOWN, null);
+        }
+        broadcast(AmiEvents.shutdown());
+    }
+
+    void stop() {
+        scheduler.shutdownNow();
+        calls.clear();
+        channels.clear();
+    }
+}
