@@ -1,0 +1,52 @@
+package com.bank.callcenter.telephony;
+
+/**
+ * What the service and the dialplan in telephony/extensions.conf agree on: context names,
+ * extensions, channel variables and UserEvents. The dialplan holds no carrier or phone names:
+ * the service passes every dial string as a channel variable. A test reads telephony/*.conf and
+ * fails when anything named here is missing, so the two cannot drift apart.
+ */
+public final class DialplanContract {
+
+    /** Agent-first click-to-call: Originate Channel = the RM's phone, then this context dials the customer. */
+    public static final String AGENT_FIRST_CONTEXT = "callcenter-agent-first";
+
+    /** Robot call: Originate Channel = the customer leg; this context plays the prompt and reads a digit. */
+    public static final String ROBOT_CONTEXT = "callcenter-robot";
+
+    /** Inbound SIP MESSAGE (SMS replies such as "TD"): raised to the service as a UserEvent. */
+    public static final String SMS_IN_CONTEXT = "callcenter-sms-in";
+
+    /** Plays a customer for trying every path without a carrier: the behaviour follows the last digit. */
+    public static final String TEST_CUSTOMER_CONTEXT = "callcenter-test-customer";
+
+    /** The extension the service originates into. */
+    public static final String START_EXTENSION = "s";
+
+    /** Ties every event of a call to the call record. */
+    public static final String CALL_ID = "CALL_ID";
+
+    /** The customer leg's dial string (from telephony.dial.customer), for the agent-first context. */
+    public static final String CUSTOMER_DIAL = "CUSTOMER_DIAL";
+
+    /** The caller id shown to the customer. */
+    public static final String CALLER_ID = "CALLER_ID";
+
+    /** MixMonitor file name of the recording. */
+    public static final String RECORDING = "RECORDING";
+
+    /** The robot prompt, as custom/&lt;name&gt; without extension. */
+    public static final String PROMPT = "PROMPT";
+
+    /** The app_queue queue of human RMs that takes a customer who pressed 1. */
+    public static final String TEAM_QUEUE = "TEAM_QUEUE";
+
+    /** UserEvent of the robot menu: fields CallId and Choice (empty = no input). */
+    public static final String ROBOT_CHOICE_EVENT = "RobotChoice";
+
+    /** UserEvent of an inbound SMS: fields From and Body. */
+    public static final String SMS_IN_EVENT = "SmsIn";
+
+    private DialplanContract() {
+    }
+}
