@@ -34,8 +34,11 @@ public class TargetListResource {
     private final TargetLists lists;
     private final CurrentUser currentUser;
     private final CallCenterConfig config;
+    private final MorningListBuild morningBuild;
 
-    public TargetListResource(ListBuilder builder, TargetLists lists, CurrentUser currentUser, CallCenterConfig config) {
+    public TargetListResource(ListBuilder builder, TargetLists lists, CurrentUser currentUser, CallCenterConfig config,
+                              MorningListBuild morningBuild) {
+        this.morningBuild = morningBuild;
         this.builder = builder;
         this.lists = lists;
         this.currentUser = currentUser;
@@ -65,6 +68,22 @@ public class TargetListResource {
         Response.ResponseBuilder response = built.alreadyBuilt() ? Response.ok(body)
                 : Response.created(URI.create("/api/lists/" + built.listId())).entity(body);
         return response.build();
+    }
+
+    @POST
+    @Path("/lists/morning-build")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Run the morning build of every ACTIVE campaign's list now (what the scheduler does at 07:00)")
+    public MorningListBuild.Report morningBuild(@QueryParam("asOf") String asOf) {
+        return morningBuild.buildAll(date(asOf));
+    }
+
+    @GET
+    @Path("/lists/morning-build")
+    @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.SUPERVISOR})
+    @Operation(summary = "The last morning build this instance ran")
+    public MorningListBuild.Report lastMorningBuild() {
+        return morningBuild.last().orElseThrow(() -> ProblemException.notFound("morning build", "since start"));
     }
 
     @GET
