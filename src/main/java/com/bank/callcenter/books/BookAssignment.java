@@ -48,17 +48,17 @@ public class BookAssignment {
                 -- no manager of the branch can need a slot above this level
                 select m.branch_id,
                        cast(least(max(m.load) + ceil(cast(b.todo as numeric) / count(*)),
-                                  min(m.load) + b.todo) as bigint) + 1 as level
+                                  min(m.load) + b.todo) as bigint) + 1 as top_level
                 from manager m
                 join branch_todo b on b.branch_id = m.branch_id
                 group by m.branch_id, b.todo
             ),
             slot as (
                 select m.staff_id, m.branch_id,
-                       row_number() over (partition by m.branch_id order by level, m.staff_id) as n
+                       row_number() over (partition by m.branch_id order by g.level, m.staff_id) as n
                 from manager m
                 join water_bound w on w.branch_id = m.branch_id
-                cross join lateral generate_series(m.load + 1, least(cast(:capacity as bigint), w.level)) as level
+                cross join lateral generate_series(m.load + 1, least(cast(:capacity as bigint), w.top_level)) as g(level)
             ),
             assigned as (
                 update customer c
