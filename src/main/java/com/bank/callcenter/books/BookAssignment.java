@@ -1,5 +1,6 @@
 package com.bank.callcenter.books;
 
+import com.bank.callcenter.config.CallCenterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -80,14 +81,19 @@ public class BookAssignment {
                    (select count(*) from recorded) as recorded""";
 
     private final EntityManager entityManager;
+    private final String workMem;
 
-    public BookAssignment(EntityManager entityManager) {
+    public BookAssignment(EntityManager entityManager, CallCenterConfig config) {
         this.entityManager = entityManager;
+        this.workMem = config.books().assignWorkMem();
     }
 
     /** Assigns in the caller's transaction and records each assignment as an applied change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AssignmentOutcome assignUnassigned(int capacity, String username) {
+        // sorts of a million-customer book stay in memory instead of spilling to disk
+        entityManager.createNativeQuery("select set_config('work_mem', ?1, true)")
+                .setParameter(1, workMem).getSingleResult();
         entityManager.createNativeQuery(LOCK_MANAGERS).getResultList();
         Object[] counts = (Object[]) entityManager.createNativeQuery(ASSIGN)
                 .setParameter("capacity", capacity)

@@ -48,6 +48,10 @@ public interface CallCenterConfig {
         /** The Redis key of the assignment lock, shared by every instance of the service. */
         @WithDefault("callcenter:books:assign")
         String assignLockKey();
+
+        /** PostgreSQL work_mem for the assignment transaction: its sorts stay in memory. */
+        @WithDefault("128MB")
+        String assignWorkMem();
     }
 
     interface Imports {
