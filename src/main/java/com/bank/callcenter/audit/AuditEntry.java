@@ -15,6 +15,8 @@ import java.time.Instant;
 public class AuditEntry extends PanacheEntityBase {
 
     public static final String VIEW_CUSTOMER = "VIEW_CUSTOMER";
+    public static final String LOCK_BOOKS = "LOCK_BOOKS";
+    public static final String UNLOCK_BOOKS = "UNLOCK_BOOKS";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -58,8 +58,8 @@ public class BookChange extends PanacheEntityBase {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Changes filtered by state and/or customer (either may be null), newest first. */
-    public static List<BookChange> search(BookChangeState state, String customerId) {
+    /** Changes filtered by state and/or customer (either may be null), newest first, at most {@code limit}. */
+    public static List<BookChange> search(BookChangeState state, String customerId, int limit) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (state != null) {
@@ -71,6 +71,6 @@ public class BookChange extends PanacheEntityBase {
             parameters.and("customerId", customerId);
         }
         String filter = where.isEmpty() ? "" : String.join(" and ", where) + " ";
-        return list(filter + "order by requestedAt desc, id desc", parameters);
+        return find(filter + "order by requestedAt desc, id desc", parameters).range(0, limit - 1).list();
     }
 }

@@ -24,14 +24,17 @@ public class BookLock extends PanacheEntityBase {
     @Column(name = "locked_at")
     public Instant lockedAt = Instant.now();
 
-    /** Locks the period unless it is locked already (also when two requests race); returns the lock. */
-    public static BookLock lockIfUnlocked(YearMonth period, String username) {
-        getEntityManager().createNativeQuery("""
+    /** Locks the period unless it is locked already (also when two requests race); true if it was not. */
+    public static boolean lockIfUnlocked(YearMonth period, String username) {
+        return getEntityManager().createNativeQuery("""
                         insert into book_lock (period, locked_by, locked_at) values (?1, ?2, now())
                         on conflict (period) do nothing""")
                 .setParameter(1, period.toString())
                 .setParameter(2, username)
-                .executeUpdate();
+                .executeUpdate() == 1;
+    }
+
+    public static BookLock find(YearMonth period) {
         return findById(period.toString());
     }
 

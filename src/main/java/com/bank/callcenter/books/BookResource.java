@@ -4,8 +4,11 @@ import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -91,9 +94,10 @@ public class BookResource {
     @GET
     @Path("/changes")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "List book changes, optionally by state and customer, newest first")
-    public List<BookChangeView> changes(@QueryParam("state") String state, @QueryParam("customerId") String customerId) {
-        return books.changes(parseState(state), customerId).stream().map(BookChangeView::of).toList();
+    @Operation(summary = "List book changes, optionally by state and customer, newest first (at most limit)")
+    public List<BookChangeView> changes(@QueryParam("state") String state, @QueryParam("customerId") String customerId,
+                                        @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
+        return books.changes(parseState(state), customerId, limit).stream().map(BookChangeView::of).toList();
     }
 
     @GET

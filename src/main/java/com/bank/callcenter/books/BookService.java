@@ -1,5 +1,6 @@
 package com.bank.callcenter.books;
 
+import com.bank.callcenter.audit.AuditEntry;
 import com.bank.callcenter.common.ClusterLock;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
@@ -59,14 +60,19 @@ public class BookService {
         }
     }
 
-    /** Locks a period; locking a locked period changes nothing. */
+    /** Locks a period (audited); locking a locked period changes nothing. */
     public BookLock lock(YearMonth period) {
-        return BookLock.lockIfUnlocked(period, currentUser.username());
+        if (BookLock.lockIfUnlocked(period, currentUser.username())) {
+            AuditEntry.record(currentUser.username(), AuditEntry.LOCK_BOOKS, period.toString());
+        }
+        return BookLock.find(period);
     }
 
-    /** Unlocks a period; unlocking an unlocked period changes nothing. */
+    /** Unlocks a period (audited, as the lock row itself goes); unlocking an unlocked period changes nothing. */
     public void unlock(YearMonth period) {
-        BookLock.deleteById(period.toString());
+        if (BookLock.deleteById(period.toString())) {
+            AuditEntry.record(currentUser.username(), AuditEntry.UNLOCK_BOOKS, period.toString());
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -122,8 +128,8 @@ public class BookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<BookChange> changes(BookChangeState state, String customerId) {
-        return BookChange.search(state, customerId);
+    public List<BookChange> changes(BookChangeState state, String customerId, int limit) {
+        return BookChange.search(state, customerId, limit);
     }
 
     /** A manager's book: size, capacity and tier mix. An RM sees only their own. */

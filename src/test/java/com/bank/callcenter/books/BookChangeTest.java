@@ -273,6 +273,27 @@ class BookChangeTest {
     }
 
     @Test
+    void listingIsCutAtTheLimit() {
+        String branch = unique("BR");
+        String first = fixtures.remoteManager(branch);
+        String second = fixtures.remoteManager(branch);
+        String customer = fixtures.customer(branch).manager(first).insert();
+        request(Api.supervisor(), customer, second, "APPLIED");
+        long newest = request(Api.supervisor(), customer, first, "APPLIED");
+
+        Api.supervisor().queryParam("customerId", customer).queryParam("limit", 1)
+                .when().get("/api/books/changes")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo((int) newest));
+    }
+
+    @Test
+    void listingWithALimitBelowOneIsABadRequestNamingTheField() {
+        Api.supervisor().queryParam("limit", 0).when().get("/api/books/changes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("limit"));
+    }
+
+    @Test
     void listingByAnUnknownStateIsABadRequest() {
         Api.supervisor().queryParam("state", "MAYBE").when().get("/api/books/changes")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -64,6 +64,19 @@ class BookLockTest {
                 .then().statusCode(200).body("period", not(hasItem("2094-06")));
     }
 
+    @Test
+    void lockingAndUnlockingAreAudited() {
+        Api.supervisor().when().post("/api/books/lock?period=2096-07").then().statusCode(200);
+        Api.admin().when().delete("/api/books/lock?period=2096-07").then().statusCode(204);
+
+        assertEquals(1, fixtures.count("""
+                select count(*) from audit_log
+                where subject = '2096-07' and action = 'LOCK_BOOKS' and username = 'supervisor'"""));
+        assertEquals(1, fixtures.count("""
+                select count(*) from audit_log
+                where subject = '2096-07' and action = 'UNLOCK_BOOKS' and username = 'admin'"""));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-13", "2026-1", "26-11", "2026/11", "november", ""})
     void malformedPeriodIsABadRequest(String period) {
