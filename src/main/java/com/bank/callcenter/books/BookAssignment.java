@@ -15,6 +15,10 @@ import jakarta.transaction.Transactional;
  * and its waiting customers by customer id, and joining the two numbers, gives the next
  * customer always to the manager with the smallest book. The series is bounded by the level
  * the water can reach, so the slot set stays about as large as the work.
+ *
+ * <p>(branch, number) is joined as ONE key, "branch/n": with two keys and a poor row estimate
+ * (staff not yet analysed after an import) PostgreSQL merged on the branch alone and filtered
+ * on the number, which is quadratic per branch; one key leaves it a hash or merge join.
  */
 @ApplicationScoped
 public class BookAssignment {
@@ -38,7 +42,7 @@ public class BookAssignment {
             ),
             todo as (
                 select c.customer_id, c.branch_id,
-                       row_number() over (partition by c.branch_id order by c.customer_id) as n
+                       c.branch_id || '/' || row_number() over (partition by c.branch_id order by c.customer_id) as slot_key
                 from customer c
                 where c.manager_id is null and c.status = 'ACTIVE' and c.tier = 'LONG_TAIL'
             ),
@@ -55,8 +59,8 @@ public class BookAssignment {
                 group by m.branch_id, b.todo
             ),
             slot as (
-                select m.staff_id, m.branch_id,
-                       row_number() over (partition by m.branch_id order by g.level, m.staff_id) as n
+                select m.staff_id,
+                       m.branch_id || '/' || row_number() over (partition by m.branch_id order by g.level, m.staff_id) as slot_key
                 from manager m
                 join water_bound w on w.branch_id = m.branch_id
                 cross join lateral generate_series(m.load + 1, least(cast(:capacity as bigint), w.top_level)) as g(level)
@@ -65,7 +69,7 @@ public class BookAssignment {
                 update customer c
                 set manager_id = s.staff_id, updated_at = now()
                 from todo t
-                join slot s on s.branch_id = t.branch_id and s.n = t.n
+                join slot s on s.slot_key = t.slot_key
                 where c.customer_id = t.customer_id and c.manager_id is null
                 returning c.customer_id, c.manager_id
             ),
