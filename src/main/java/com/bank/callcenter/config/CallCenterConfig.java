@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -91,6 +92,18 @@ public interface CallCenterConfig {
 
     interface Books {
         int maxCustomersPerManager();
+
+        /** How long the cluster-wide assignment lock lives if its holder dies before releasing it. */
+        @WithDefault("PT5M")
+        Duration assignLockTtl();
+
+        /** The Redis key of the assignment lock, shared by every instance of the service. */
+        @WithDefault("callcenter:books:assign")
+        String assignLockKey();
+
+        /** PostgreSQL work_mem for the assignment transaction: its sorts stay in memory. */
+        @WithDefault("128MB")
+        String assignWorkMem();
     }
 
     interface Imports {

@@ -1,0 +1,42 @@
+package com.bank.callcenter.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One line of the audit trail: who did what to which subject, and when. */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry extends PanacheEntityBase {
+
+    public static final String VIEW_CUSTOMER = "VIEW_CUSTOMER";
+    public static final String LOCK_BOOKS = "LOCK_BOOKS";
+    public static final String UNLOCK_BOOKS = "UNLOCK_BOOKS";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Instant at = Instant.now();
+
+    public String username;
+
+    public String action;
+
+    public String subject;
+
+    /** Writes an entry in the caller's transaction. */
+    public static AuditEntry record(String username, String action, String subject) {
+        AuditEntry entry = new AuditEntry();
+        entry.username = username;
+        entry.action = action;
+        entry.subject = subject;
+        entry.persist();
+        return entry;
+    }
+}

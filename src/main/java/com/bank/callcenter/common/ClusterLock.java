@@ -1,0 +1,57 @@
+package com.bank.callcenter.common;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A lock shared by every instance of the service, in Redis: SET key token NX PX ttl to take it,
+ * and a compare-and-delete script to release it, so an instance never releases a lock that
+ * expired and was taken by another.
+ */
+@ApplicationScoped
+public class ClusterLock {
+
+    private static final String RELEASE = """
+            if redis.call('get', KEYS[1]) == ARGV[1] then
+                return redis.call('del', KEYS[1])
+            end
+            return 0""";
+
+    private final RedisDataSource redis;
+    private final ValueCommands<String, String> values;
+
+    public ClusterLock(RedisDataSource redis) {
+        this.redis = redis;
+        this.values = redis.value(String.class, String.class);
+    }
+
+    /** The lock if it was free; empty when another holder has it. */
+    public Optional<Held> tryAcquire(String key, Duration ttl) {
+        String token = UUID.randomUUID().toString();
+        boolean taken = values.setAndChanged(key, token, new SetArgs().nx().px(ttl));
+        return taken ? Optional.of(new Held(key, token)) : Optional.empty();
+    }
+
+    /** A lock this instance holds; closing it releases it. */
+    public final class Held implements AutoCloseable {
+
+        private final String key;
+        private final String token;
+
+        private Held(String key, String token) {
+            this.key = key;
+            this.token = token;
+        }
+
+        @Override
+        public void close() {
+            redis.execute("EVAL", RELEASE, "1", key, token);
+        }
+    }
+}
