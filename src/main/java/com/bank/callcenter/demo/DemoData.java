@@ -1,10 +1,13 @@
 package com.bank.callcenter.demo;
 
+import com.bank.callcenter.books.AssignmentOutcome;
+import com.bank.callcenter.books.BookAssignment;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.imports.ImportKind;
 import com.bank.callcenter.imports.ImportResult;
 import com.bank.callcenter.imports.ImportService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +45,10 @@ public class DemoData {
     private final CallCenterConfig config;
     private final ImportService imports;
     private final DataSource dataSource;
+    private final BookAssignment assignment;
 
-    public DemoData(CallCenterConfig config, ImportService imports, DataSource dataSource) {
+    public DemoData(CallCenterConfig config, ImportService imports, DataSource dataSource, BookAssignment assignment) {
+        this.assignment = assignment;
         this.config = config;
         this.imports = imports;
         this.dataSource = dataSource;
@@ -84,6 +89,10 @@ public class DemoData {
                     return false;
                 }
             }
+            AssignmentOutcome books = QuarkusTransaction.requiringNew().call(() ->
+                    assignment.assignUnassigned(config.books().maxCustomersPerManager(), IMPORTED_BY));
+            LOG.infof("Demo data: books assigned, %d customers given a manager, %d without capacity",
+                    books.assigned(), books.unassigned());
             LOG.infof("Demo data: %d customers, %d managers, %d branches loaded in %d ms (as of %s)",
                     options.customers(), options.managers(), options.branches(), millisSince(started), asOf);
             return true;

@@ -3,6 +3,7 @@ package com.bank.callcenter.targeting;
 import com.bank.callcenter.campaigns.Campaign;
 import com.bank.callcenter.common.ClusterLock;
 import com.bank.callcenter.config.CallCenterConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -60,7 +61,7 @@ public class MorningListBuild {
         }
         try (ClusterLock.Held ignored = held.get()) {
             List<Outcome> outcomes = new ArrayList<>();
-            List<Campaign> campaigns = new ArrayList<>(Campaign.active());
+            List<Campaign> campaigns = new ArrayList<>(QuarkusTransaction.requiringNew().call(Campaign::active));
             campaigns.sort(Comparator.comparingInt((Campaign c) -> c.priority).thenComparing(c -> c.id));
             for (Campaign campaign : campaigns) {
                 outcomes.add(buildOne(campaign, asOf));

@@ -39,5 +39,7 @@ class DemoDataTest {
         assertTrue(Db.count("select count(*) from transfer where customer_id ~ '^C[0-9]{9}$' and same_name") > 0,
                 "same-name outflows were imported");
         Api.as("rm001").when().get("/api/users/me").then().statusCode(200).body("roles", hasItem("RM"));
+        assertTrue(Db.count("select count(*) from customer where customer_id ~ '^C[0-9]{9}$' and manager_id like 'rm%'") > 0,
+                "long-tail customers were given to the demo RMs");
     }
 }
