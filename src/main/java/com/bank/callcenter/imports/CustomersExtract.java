@@ -31,6 +31,11 @@ class CustomersExtract implements ExtractFormat {
     }
 
     @Override
+    public String idColumn() {
+        return "customer_id";
+    }
+
+    @Override
     public List<String> requiredColumns() {
         return List.of("customer_id", "name", "home_branch_id", "aum");
     }
@@ -47,7 +52,7 @@ class CustomersExtract implements ExtractFormat {
     }
 
     @Override
-    public void stage(RowParser row, CopyRowWriter out) {
+    public String stage(RowParser row, CopyRowWriter out) {
         String id = row.required("customer_id");
         String name = row.required("name");
         String mobile = row.mobile("mobile", false);
@@ -59,12 +64,14 @@ class CustomersExtract implements ExtractFormat {
             out.field(row.line()).field(id).field(name).field(mobile).field(homeBranch).field(aum)
                     .field(tiers.tierOf(aum)).field(payroll).field(status);
             out.endRow();
+            return id;
         }
+        return null;
     }
 
     @Override
     public List<RowError> check(Connection connection, int limit) throws SQLException {
-        return StagingSql.duplicates(connection, "customer_id", limit);
+        return List.of();
     }
 
     @Override

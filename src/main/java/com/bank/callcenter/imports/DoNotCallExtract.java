@@ -19,6 +19,11 @@ class DoNotCallExtract implements ExtractFormat {
     }
 
     @Override
+    public String idColumn() {
+        return "mobile";
+    }
+
+    @Override
     public List<String> requiredColumns() {
         return List.of("mobile");
     }
@@ -34,18 +39,20 @@ class DoNotCallExtract implements ExtractFormat {
     }
 
     @Override
-    public void stage(RowParser row, CopyRowWriter out) {
+    public String stage(RowParser row, CopyRowWriter out) {
         String mobile = row.mobile("mobile", true);
         String reason = row.optional("reason");
         if (row.rowOk()) {
             out.field(row.line()).field(mobile).field(reason);
             out.endRow();
+            return mobile;
         }
+        return null;
     }
 
     @Override
     public List<RowError> check(Connection connection, int limit) throws SQLException {
-        return StagingSql.duplicates(connection, "mobile", limit);
+        return List.of();
     }
 
     @Override

@@ -24,10 +24,13 @@ interface ExtractFormat {
     /** Column definitions of the temporary staging table, after "line bigint". */
     String stagingColumns();
 
-    /** Checks one row; stages it (line first) only when it is good. */
-    void stage(RowParser row, CopyRowWriter out);
+    /** The column that must be unique within a file. */
+    String idColumn();
 
-    /** Checks that need all rows or the database (duplicates, unknown ids), at most {@code limit}. */
+    /** Checks one row; stages it (line first) only when it is good, and returns its id then (else null). */
+    String stage(RowParser row, CopyRowWriter out);
+
+    /** Checks against the database (e.g. unknown customers), at most {@code limit}; duplicates are found on reading. */
     List<RowError> check(Connection connection, int limit) throws SQLException;
 
     /** Applies the staged rows; returns how many rows were accepted. */

@@ -33,10 +33,15 @@ final class ExtractReader {
     private ExtractReader() {
     }
 
-    /**
-     * @return the number of data rows read
-     */
-    static long read(InputStream body, Charset charset, ExtractFormat format, CopyRowWriter out,
+    /** A line whose id hashed like an earlier line's: a duplicate once the staged rows confirm it. */
+    record RepeatedId(String id, long line) {
+    }
+
+    /** What reading found: the data rows read and the candidate duplicates. */
+    record Read(long rows, List<RepeatedId> repeatedIds) {
+    }
+
+    static Read read(InputStream body, Charset charset, ExtractFormat format, CopyRowWriter out,
                      RowErrors errors, int progressEvery, LongConsumer progress) {
         Reader reader = new InputStreamReader(body, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -58,6 +63,8 @@ final class ExtractReader {
             int headerSize = headerRecord.getFieldCount();
             CsvRow row = new CsvRow(columns);
             RowParser parser = new RowParser(errors);
+            SeenIds seen = new SeenIds();
+            List<RepeatedId> repeated = new ArrayList<>();
             while (records.hasNext() && !errors.full()) {
                 CsvRecord record = records.next();
                 rows++;
@@ -66,13 +73,16 @@ final class ExtractReader {
                 if (record.getFieldCount() < headerSize) {
                     parser.reject("", "has " + record.getFieldCount() + " fields, the header has " + headerSize);
                 } else {
-                    format.stage(parser, out);
+                    String id = format.stage(parser, out);
+                    if (id != null && seen.firstLineOf(id, record.getStartingLineNumber()) >= 0) {
+                        repeated.add(new RepeatedId(id, record.getStartingLineNumber()));
+                    }
                 }
                 if (rows % progressEvery == 0) {
                     progress.accept(rows);
                 }
             }
-            return rows;
+            return new Read(rows, repeated);
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause(), charset);
         } catch (CsvParseException e) {

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +30,11 @@ class HoldingsExtract implements ExtractFormat {
     }
 
     @Override
+    public String idColumn() {
+        return "holding_id";
+    }
+
+    @Override
     public List<String> requiredColumns() {
         return List.of("holding_id", "customer_id", "branch_id", "product_type", "amount");
     }
@@ -46,7 +50,7 @@ class HoldingsExtract implements ExtractFormat {
     }
 
     @Override
-    public void stage(RowParser row, CopyRowWriter out) {
+    public String stage(RowParser row, CopyRowWriter out) {
         String id = row.required("holding_id");
         String customerId = row.required("customer_id");
         String branchId = row.required("branch_id");
@@ -56,14 +60,14 @@ class HoldingsExtract implements ExtractFormat {
         if (row.rowOk()) {
             out.field(row.line()).field(id).field(customerId).field(branchId).field(type).field(amount).field(maturity);
             out.endRow();
+            return id;
         }
+        return null;
     }
 
     @Override
     public List<RowError> check(Connection connection, int limit) throws SQLException {
-        List<RowError> errors = new ArrayList<>(StagingSql.duplicates(connection, "holding_id", limit));
-        errors.addAll(StagingSql.unknownCustomers(connection, limit - errors.size()));
-        return errors;
+        return StagingSql.unknownCustomers(connection, limit);
     }
 
     @Override

@@ -133,10 +133,12 @@ public class ImportService {
             RowErrors errors = new RowErrors(settings.maxErrors());
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy " + StagingSql.TABLE + " from stdin");
+            ExtractReader.Read read;
             try (Writer staged = new BufferedWriter(new OutputStreamWriter(
                     new PGCopyOutputStream(copy, COPY_BUFFER), StandardCharsets.UTF_8), COPY_BUFFER)) {
-                rowsRead[0] = ExtractReader.read(body, charset, format, new CopyRowWriter(staged), errors,
+                read = ExtractReader.read(body, charset, format, new CopyRowWriter(staged), errors,
                         settings.progressEveryRows(), rows -> jobs.progress(jobId, body.count(), rows));
+                rowsRead[0] = read.rows();
             } catch (RuntimeException e) {
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -145,6 +147,7 @@ public class ImportService {
             }
             long staged = System.nanoTime();
             // Good rows were staged even after a bad one, so these checks see the whole file.
+            errors.addAll(StagingSql.duplicates(connection, format.idColumn(), read.repeatedIds(), errors.room()));
             errors.addAll(format.check(connection, errors.room()));
             if (errors.any()) {
                 throw rejected(format.kind(), errors);

@@ -28,6 +28,11 @@ class StaffExtract implements ExtractFormat {
     }
 
     @Override
+    public String idColumn() {
+        return "staff_id";
+    }
+
+    @Override
     public List<String> requiredColumns() {
         return List.of("staff_id", "name", "role", "branch_id");
     }
@@ -43,7 +48,7 @@ class StaffExtract implements ExtractFormat {
     }
 
     @Override
-    public void stage(RowParser row, CopyRowWriter out) {
+    public String stage(RowParser row, CopyRowWriter out) {
         String id = row.required("staff_id");
         String name = row.required("name");
         StaffRole role = row.oneOf("role", StaffRole.class, null);
@@ -52,12 +57,14 @@ class StaffExtract implements ExtractFormat {
         if (row.rowOk()) {
             out.field(row.line()).field(id).field(name).field(role).field(role.loginRole()).field(branch).field(extension);
             out.endRow();
+            return id;
         }
+        return null;
     }
 
     @Override
     public List<RowError> check(Connection connection, int limit) throws SQLException {
-        return StagingSql.duplicates(connection, "staff_id", limit);
+        return List.of();
     }
 
     @Override

@@ -16,22 +16,34 @@ final class StagingSql {
     private StagingSql() {
     }
 
-    /** Every line whose id already appeared on an earlier line of the file. */
-    static List<RowError> duplicates(Connection connection, String idColumn, int limit) throws SQLException {
-        // group by (a hash aggregate) finds the few repeated ids; only their lines are then sorted
+    /**
+     * The repeated ids that really repeat in the staged rows (a repeated hash could be a
+     * collision), each reported on its later line with the line it first appeared on.
+     */
+    static List<RowError> duplicates(Connection connection, String idColumn, List<ExtractReader.RepeatedId> repeated,
+                                     int limit) throws SQLException {
+        if (repeated.isEmpty() || limit == 0) {
+            return List.of();
+        }
         String sql = """
-                with repeated as (
-                    select %1$s as id, min(line) as first_line from staging group by %1$s having count(*) > 1)
-                select s.line, r.id, r.first_line from staging s join repeated r on r.id = s.%1$s
-                where s.line <> r.first_line order by s.line limit ?""".formatted(idColumn);
-        List<RowError> errors = new ArrayList<>();
+                select %1$s, min(line) from staging where %1$s = any(?) group by %1$s having count(*) > 1
+                """.formatted(idColumn);
+        java.util.Map<String, Long> firstLines = new java.util.HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, limit);
+            statement.setArray(1, connection.createArrayOf("text",
+                    repeated.stream().map(ExtractReader.RepeatedId::id).distinct().toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    errors.add(new RowError(rows.getLong(1), idColumn,
-                            "duplicate " + idColumn + " " + rows.getString(2) + " (first on line " + rows.getLong(3) + ")"));
+                    firstLines.put(rows.getString(1), rows.getLong(2));
                 }
+            }
+        }
+        List<RowError> errors = new ArrayList<>();
+        for (ExtractReader.RepeatedId candidate : repeated) {
+            Long first = firstLines.get(candidate.id());
+            if (first != null && first != candidate.line() && errors.size() < limit) {
+                errors.add(new RowError(candidate.line(), idColumn,
+                        "duplicate " + idColumn + " " + candidate.id() + " (first on line " + first + ")"));
             }
         }
         return errors;

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /** transfers: transfer_id,customer_id,occurred_at,amount,direction,counterparty_bank,same_name. */
@@ -30,6 +29,11 @@ class TransfersExtract implements ExtractFormat {
     }
 
     @Override
+    public String idColumn() {
+        return "transfer_id";
+    }
+
+    @Override
     public List<String> requiredColumns() {
         return List.of("transfer_id", "customer_id", "occurred_at", "amount", "direction");
     }
@@ -46,7 +50,7 @@ class TransfersExtract implements ExtractFormat {
     }
 
     @Override
-    public void stage(RowParser row, CopyRowWriter out) {
+    public String stage(RowParser row, CopyRowWriter out) {
         String id = row.required("transfer_id");
         String customerId = row.required("customer_id");
         OffsetDateTime occurredAt = row.dateTime("occurred_at", zone);
@@ -58,14 +62,14 @@ class TransfersExtract implements ExtractFormat {
             out.field(row.line()).field(id).field(customerId).field(occurredAt).field(amount)
                     .field(direction).field(bank).field(sameName);
             out.endRow();
+            return id;
         }
+        return null;
     }
 
     @Override
     public List<RowError> check(Connection connection, int limit) throws SQLException {
-        List<RowError> errors = new ArrayList<>(StagingSql.duplicates(connection, "transfer_id", limit));
-        errors.addAll(StagingSql.unknownCustomers(connection, limit - errors.size()));
-        return errors;
+        return StagingSql.unknownCustomers(connection, limit);
     }
 
     @Override
