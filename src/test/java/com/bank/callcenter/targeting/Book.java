@@ -75,6 +75,32 @@ final class Book {
                 + "on conflict do nothing", staffId, "经理" + staffId, branch);
     }
 
+    /**
+     * Stores the shipped campaign file campaigns/{file}.yaml under a new id, its rule limited to
+     * this branch ({@code all: [branch, <the file's rule>]}), so a test sees only its own customers.
+     */
+    String shippedCampaign(String file, String id) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            com.fasterxml.jackson.databind.node.ObjectNode definition = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    yaml.readTree(java.nio.file.Path.of("campaigns", file + ".yaml").toFile());
+            com.fasterxml.jackson.databind.node.ObjectNode all = yaml.createObjectNode();
+            all.putArray("all").add(yaml.createObjectNode().set("branch", yaml.createArrayNode().add(branch)))
+                    .add(definition.get("rule"));
+            definition.set("rule", all);
+            definition.put("id", id);
+            Db.execute("""
+                    insert into campaign (id, name, channel, state, priority, definition, source, updated_by)
+                    values (?, ?, ?, 'ACTIVE', 100, ?::jsonb, 'FILE', 'test')""",
+                    id, definition.get("name").asText(), definition.get("channel").asText(),
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(definition));
+            return id;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Stores a campaign whose rule is {@code all: [branch: this branch, <rule>]}. */
     String campaign(String id, String channel, String ruleJson, String orderJson) {
         String definition = """
