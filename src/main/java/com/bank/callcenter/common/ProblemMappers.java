@@ -55,6 +55,15 @@ public class ProblemMappers {
         return Problem.response(400, "bad-json", detail, field.isEmpty() ? Map.of() : Map.of("field", field));
     }
 
+    /**
+     * Unknown fields and wrong types (MismatchedInputException and its subclasses): without this,
+     * quarkus-rest-jackson's own, more specific mapper answers them in its own JSON format.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problem.response(403, "forbidden", "your role does not allow this");
