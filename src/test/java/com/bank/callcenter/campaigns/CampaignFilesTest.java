@@ -142,6 +142,18 @@ class CampaignFilesTest {
     }
 
     @Test
+    void shippedFolderLoadsIntoTheDatabaseWithoutProblems() {
+        assertEquals(List.of(), files.load(Path.of("campaigns")));
+        Api.supervisor().when().get("/api/campaigns/{id}", "cross-bank-outflow").then().statusCode(200)
+                .body("source", equalTo("FILE")).body("sourceFile", equalTo("cross-bank-outflow.yaml"))
+                .body("priority", equalTo(10)).body("rule.outflow.minAmount", equalTo(10000))
+                .body("schedule.windowStart", equalTo("09:00:00"));
+        assertEquals(7L, Db.count("select count(*) from campaign where source = 'FILE' and source_file in "
+                + "('maturing-retention.yaml', 'long-tail-activation.yaml', 'cross-bank-outflow.yaml', "
+                + "'tier-downgrade-winback.yaml', 'near-upgrade.yaml', 'payroll-prospects.yaml', 'churn-risk.yaml')"));
+    }
+
+    @Test
     void filesOtherThanYamlAreIgnored() throws IOException {
         Files.writeString(folder.resolve("notes.txt"), "not a campaign");
         Files.writeString(folder.resolve("only.yml"), GOOD_FILE.formatted("file-only"));
