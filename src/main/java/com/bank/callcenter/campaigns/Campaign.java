@@ -1,6 +1,7 @@
 package com.bank.callcenter.campaigns;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,6 +54,11 @@ public class Campaign extends PanacheEntityBase {
 
     public static Optional<Campaign> findByCampaignId(String id) {
         return findByIdOptional(id);
+    }
+
+    /** Every campaign, the one that runs first (lowest priority) first. */
+    public static List<Campaign> byPriority() {
+        return listAll(Sort.by("priority").and("id"));
     }
 
     public static List<Campaign> active() {

@@ -56,6 +56,15 @@ public class ProblemMappers {
         return Problem.response(400, "bad-json", detail, field.isEmpty() ? Map.of() : Map.of("field", field));
     }
 
+    /**
+     * Unknown fields and wrong types (MismatchedInputException and its subclasses): without this,
+     * quarkus-rest-jackson's own, more specific mapper answers them in its own JSON format.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response badRule(RuleException e) {
         return Problem.response(400, "bad-rule", e.getMessage(), Map.of("field", e.field()));

@@ -25,7 +25,7 @@ public class HomePage {
     @CheckedTemplate(basePath = "pages")
     static class Templates {
         static native TemplateInstance home(String lang, String username, List<String> roles, String staffId,
-                                            boolean canImport);
+                                            boolean canImport, boolean canCampaigns);
     }
 
     private final PageLanguage languages;
@@ -43,7 +43,8 @@ public class HomePage {
         Locale locale = languages.pick(lang, headers.getAcceptableLanguages());
         List<String> roles = identity.getRoles().stream().sorted().toList();
         return Templates.home(locale.getLanguage(), currentUser.username(), roles,
-                currentUser.staffId().orElse(null), ImportsPage.ROLES.stream().anyMatch(currentUser::is))
+                currentUser.staffId().orElse(null), ImportsPage.ROLES.stream().anyMatch(currentUser::is),
+                CampaignsPage.ROLES.stream().anyMatch(currentUser::is))
                 .setLocale(locale);
     }
 }

@@ -132,4 +132,160 @@ public interface PageMessages {
 
     @Message
     String importsFormats();
+
+    @Message
+    String navCampaigns();
+
+    @Message
+    String homeCampaignsHint();
+
+    @Message
+    String campaignsTitle();
+
+    @Message
+    String campaignsIntro();
+
+    @Message
+    String campaignsReadOnly();
+
+    @Message
+    String campaignsNone();
+
+    @Message
+    String campaignsId();
+
+    @Message
+    String campaignsName();
+
+    @Message
+    String campaignsChannel();
+
+    @Message
+    String campaignsState();
+
+    @Message
+    String campaignsPriority();
+
+    @Message
+    String campaignsSource();
+
+    @Message
+    String campaignsVersion();
+
+    @Message
+    String campaignsUpdated();
+
+    @Message
+    String campaignsActions();
+
+    @Message
+    String campaignsStart();
+
+    @Message
+    String campaignsPause();
+
+    @Message
+    String campaignsEnd();
+
+    @Message
+    String campaignsActionFailed();
+
+    @Message
+    String campaignsFileProblems();
+
+    @Message
+    String campaignsFile();
+
+    @Message
+    String campaignsField();
+
+    @Message
+    String campaignsMessage();
+
+    @Message
+    String stateDraft();
+
+    @Message
+    String stateActive();
+
+    @Message
+    String statePaused();
+
+    @Message
+    String stateEnded();
+
+    @Message
+    String channelAgentCall();
+
+    @Message
+    String channelRobotCall();
+
+    @Message
+    String channelSms();
+
+    @Message
+    String campaignBack();
+
+    @Message
+    String campaignDefinition();
+
+    @Message
+    String campaignDefinitionHint();
+
+    @Message
+    String campaignSave();
+
+    @Message
+    String campaignSaved();
+
+    @Message
+    String campaignNotJson();
+
+    @Message
+    String campaignPreview();
+
+    @Message
+    String campaignPreviewHint();
+
+    @Message
+    String campaignAsOf();
+
+    @Message
+    String campaignPreviewButton();
+
+    @Message
+    String campaignPreviewRunning();
+
+    @Message
+    String campaignPreviewCount();
+
+    @Message
+    String campaignExcluded();
+
+    @Message
+    String campaignExcludedClosed();
+
+    @Message
+    String campaignExcludedNoMobile();
+
+    @Message
+    String campaignExcludedDoNotCall();
+
+    @Message
+    String campaignExcludedOpenComplaint();
+
+    @Message
+    String campaignExcludedFrequencyCap();
+
+    @Message
+    String campaignSample();
+
+    @Message
+    String campaignCustomer();
+
+    @Message
+    String campaignReason();
+
+    @Message
+    String campaignManager();
 }

@@ -23,12 +23,14 @@ public class ListSql {
     private final RuleCompiler compiler;
     private final ChurnModel churn;
     private final CallCenterConfig.Lists settings;
+    private final int defaultFrequencyCapDays;
     private final String zone;
 
     public ListSql(RuleCompiler compiler, ChurnModel churn, CallCenterConfig config) {
         this.compiler = compiler;
         this.churn = churn;
         this.settings = config.lists();
+        this.defaultFrequencyCapDays = config.campaigns().defaults().frequencyCapDays();
         this.zone = config.zone().getId();
     }
 
@@ -51,7 +53,7 @@ public class ListSql {
                 .then(orderKey(order, asOf)).then(Sql.of(" as order_key from customer c "))
                 .then(joins).then(Sql.of(" where ")).then(compiled.condition()).then(Sql.of(")"));
         int capDays = campaign.contactPolicy() != null && campaign.contactPolicy().frequencyCapDays() != null
-                ? campaign.contactPolicy().frequencyCapDays() : settings.frequencyCapDays();
+                ? campaign.contactPolicy().frequencyCapDays() : defaultFrequencyCapDays;
         Sql flagged = Sql.of("""
                 , flagged as (
                   select k.*, case
