@@ -1,6 +1,9 @@
 package com.bank.callcenter.campaigns;
 
+import com.bank.callcenter.common.AsOfDate;
 import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.targeting.ListBuilder;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.security.Roles;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** Campaigns over HTTP: planners and admins change them, supervisors read them. */
 @Path("/api/campaigns")
@@ -30,11 +35,44 @@ public class CampaignResource {
     private final CampaignService campaigns;
     private final CampaignFiles files;
     private final CurrentUser currentUser;
+    private final ListBuilder lists;
+    private final CallCenterConfig config;
 
-    public CampaignResource(CampaignService campaigns, CampaignFiles files, CurrentUser currentUser) {
+    public CampaignResource(CampaignService campaigns, CampaignFiles files, CurrentUser currentUser,
+                            ListBuilder lists, CallCenterConfig config) {
         this.campaigns = campaigns;
         this.files = files;
         this.currentUser = currentUser;
+        this.lists = lists;
+        this.config = config;
+    }
+
+    /** What a list build answers: the frozen list's id, size, exclusion counts and build time. */
+    public record BuiltList(long listId, int size, Map<String, Long> excluded, long buildMillis,
+                            boolean alreadyBuilt) {
+    }
+
+    @POST
+    @Path("/{id}/preview")
+    @Operation(summary = "Count, exclusion counts and a sample of a campaign's list, without saving")
+    public ListBuilder.Preview preview(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        return lists.preview(stored(id), AsOfDate.parse(asOf, config.zone()));
+    }
+
+    @POST
+    @Path("/{id}/lists")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    @Operation(summary = "Build and freeze a campaign's list for a date (201; 200 with the same list if already built)")
+    public Response buildList(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        ListBuilder.Built built = lists.build(stored(id), AsOfDate.parse(asOf, config.zone()), currentUser.username());
+        BuiltList body = new BuiltList(built.listId(), built.size(), built.excluded(), built.buildMillis(),
+                built.alreadyBuilt());
+        return built.alreadyBuilt() ? Response.ok(body).build()
+                : Response.created(URI.create("/api/lists/" + built.listId())).entity(body).build();
+    }
+
+    private static Campaign stored(String id) {
+        return Campaign.findByCampaignId(id).orElseThrow(() -> ProblemException.notFound("campaign", id));
     }
 
     @GET

@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public interface CallCenterConfig {
 
         /** How long one instance may hold the morning-build lock. */
         @WithDefault("PT30M")
-        java.time.Duration buildLockTtl();
+        Duration buildLockTtl();
     }
 
     Campaigns campaigns();

@@ -1,5 +1,6 @@
 package com.bank.callcenter.imports;
 
+import com.bank.callcenter.common.AsOfDate;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.security.CurrentUser;
@@ -24,7 +25,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,14 +94,7 @@ public class ImportResource {
     }
 
     private LocalDate asOf(String text) {
-        if (text == null || text.isBlank()) {
-            return LocalDate.now(config.zone());
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("bad-as-of", "asOf must be a date YYYY-MM-DD: " + text);
-        }
+        return AsOfDate.parse(text, config.zone());
     }
 
     private static Charset charset(String name) {

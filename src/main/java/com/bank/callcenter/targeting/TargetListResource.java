@@ -1,6 +1,6 @@
 package com.bank.callcenter.targeting;
 
-import com.bank.callcenter.campaigns.Campaign;
+import com.bank.callcenter.common.AsOfDate;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.security.CurrentUser;
@@ -19,59 +19,30 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-@Path("/api")
+@Path("/api/lists")
 @Produces(MediaType.APPLICATION_JSON)
 public class TargetListResource {
 
     private static final String TOTAL_HEADER = "X-Total-Count";
 
-    private final ListBuilder builder;
     private final TargetLists lists;
     private final CurrentUser currentUser;
     private final CallCenterConfig config;
     private final MorningListBuild morningBuild;
 
-    public TargetListResource(ListBuilder builder, TargetLists lists, CurrentUser currentUser, CallCenterConfig config,
+    public TargetListResource(TargetLists lists, CurrentUser currentUser, CallCenterConfig config,
                               MorningListBuild morningBuild) {
         this.morningBuild = morningBuild;
-        this.builder = builder;
         this.lists = lists;
         this.currentUser = currentUser;
         this.config = config;
     }
 
-    public record BuiltList(long listId, int size, java.util.Map<String, Long> excluded, long buildMillis,
-                            boolean alreadyBuilt) {
-    }
-
     @POST
-    @Path("/campaigns/{id}/preview")
-    @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "Count, exclusion counts and a sample of a campaign's list, without saving")
-    public ListBuilder.Preview preview(@PathParam("id") String campaignId, @QueryParam("asOf") String asOf) {
-        return builder.preview(campaign(campaignId), date(asOf));
-    }
-
-    @POST
-    @Path("/campaigns/{id}/lists")
-    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    @Operation(summary = "Build and freeze a campaign's list for a date (201; 200 with the same list if already built)")
-    public Response build(@PathParam("id") String campaignId, @QueryParam("asOf") String asOf) {
-        ListBuilder.Built built = builder.build(campaign(campaignId), date(asOf), currentUser.username());
-        BuiltList body = new BuiltList(built.listId(), built.size(), built.excluded(), built.buildMillis(),
-                built.alreadyBuilt());
-        Response.ResponseBuilder response = built.alreadyBuilt() ? Response.ok(body)
-                : Response.created(URI.create("/api/lists/" + built.listId())).entity(body);
-        return response.build();
-    }
-
-    @POST
-    @Path("/lists/morning-build")
+    @Path("/morning-build")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Run the morning build of every ACTIVE campaign's list now (what the scheduler does at 07:00)")
     public MorningListBuild.Report morningBuild(@QueryParam("asOf") String asOf) {
@@ -79,7 +50,7 @@ public class TargetListResource {
     }
 
     @GET
-    @Path("/lists/morning-build")
+    @Path("/morning-build")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.SUPERVISOR})
     @Operation(summary = "The last morning build this instance ran")
     public MorningListBuild.Report lastMorningBuild() {
@@ -87,7 +58,7 @@ public class TargetListResource {
     }
 
     @GET
-    @Path("/lists/{listId}")
+    @Path("/{listId}")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "A frozen list: campaign, date, size, exclusion counts")
     public TargetList list(@PathParam("listId") long listId) {
@@ -95,7 +66,7 @@ public class TargetListResource {
     }
 
     @GET
-    @Path("/lists/{listId}/entries")
+    @Path("/{listId}/entries")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.SUPERVISOR, Roles.RM})
     @Operation(summary = "Entries of a list in priority order, a page at a time (an RM sees only their own)")
     public Response entries(@PathParam("listId") long listId,
@@ -109,18 +80,7 @@ public class TargetListResource {
         return Response.ok(entries).header(TOTAL_HEADER, lists.countEntries(listId, onlyManager)).build();
     }
 
-    private static Campaign campaign(String id) {
-        return Campaign.findByCampaignId(id).orElseThrow(() -> ProblemException.notFound("campaign", id));
-    }
-
     private LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return LocalDate.now(config.zone());
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("bad-as-of", "asOf must be a date YYYY-MM-DD: " + text);
-        }
+        return AsOfDate.parse(text, config.zone());
     }
 }
