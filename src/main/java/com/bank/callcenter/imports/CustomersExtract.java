@@ -70,11 +70,6 @@ class CustomersExtract implements ExtractFormat {
     }
 
     @Override
-    public List<RowError> check(Connection connection, int limit) throws SQLException {
-        return List.of();
-    }
-
-    @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
         // A late extract (older than one already imported) must not overwrite newer data: then
         // only customers without a newer snapshot are touched. Unchanged rows are not rewritten.

@@ -51,11 +51,6 @@ class DoNotCallExtract implements ExtractFormat {
     }
 
     @Override
-    public List<RowError> check(Connection connection, int limit) throws SQLException {
-        return List.of();
-    }
-
-    @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
         return StagingSql.update(connection, """
                 insert into do_not_call (mobile, reason, source, added_at, expires_at)

@@ -31,7 +31,9 @@ interface ExtractFormat {
     String stage(RowParser row, CopyRowWriter out);
 
     /** Checks against the database (e.g. unknown customers), at most {@code limit}; duplicates are found on reading. */
-    List<RowError> check(Connection connection, int limit) throws SQLException;
+    default List<RowError> check(Connection connection, int limit) throws SQLException {
+        return List.of();
+    }
 
     /** Applies the staged rows; returns how many rows were accepted. */
     long apply(Connection connection, LocalDate asOf) throws SQLException;

@@ -63,11 +63,6 @@ class StaffExtract implements ExtractFormat {
     }
 
     @Override
-    public List<RowError> check(Connection connection, int limit) throws SQLException {
-        return List.of();
-    }
-
-    @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
         long accepted = StagingSql.update(connection, """
                 insert into staff (staff_id, name, role, branch_id, extension, active, updated_at)
