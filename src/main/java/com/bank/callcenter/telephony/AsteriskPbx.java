@@ -24,6 +24,7 @@ import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -74,7 +75,7 @@ public class AsteriskPbx implements Pbx {
             OriginateResponseEvent.class, VarSetEvent.class, NewChannelEvent.class, NewStateEvent.class,
             DialBeginEvent.class, DialStateEvent.class, DialEndEvent.class, BridgeEnterEvent.class,
             HangupEvent.class, CdrEvent.class, CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class,
-            RobotChoiceEvent.class);
+            FullyBootedEvent.class, RobotChoiceEvent.class);
 
     private final TelephonyConfig config;
     private final SimulatedPbxLauncher servers;
@@ -250,6 +251,8 @@ public class AsteriskPbx implements Pbx {
         final ExecutorService events;
         final Map<String, LongAdder> typedEvents = new ConcurrentHashMap<>();
         volatile boolean up;
+        /** Asterisk opens AMI before it has finished loading: no dialing before FullyBooted. */
+        volatile boolean booted;
         volatile boolean closed;
 
         AmiLink(AmiServerAddress address) {
@@ -262,7 +265,8 @@ public class AsteriskPbx implements Pbx {
         }
 
         boolean isUp() {
-            return up && connection.getState() == ManagerConnectionState.CONNECTED;
+            return up && (booted || !config.ami().waitForFullyBooted())
+                    && connection.getState() == ManagerConnectionState.CONNECTED;
         }
 
         /** The first login; until it succeeds it is retried. After it, asterisk-java reconnects by itself. */
@@ -292,8 +296,13 @@ public class AsteriskPbx implements Pbx {
                 });
                 return;
             }
+            if (event instanceof FullyBootedEvent) {
+                booted = true;
+                return;
+            }
             if (event instanceof DisconnectEvent) {
                 up = false;
+                booted = false;
                 events.execute(() -> {
                     LOG.warnf("AMI %s disconnected; asterisk-java is reconnecting", address);
                     listeners.forEach(l -> l.onLinkDown(address.name(), receivedAt));

@@ -47,6 +47,10 @@ public interface TelephonyConfig {
         @WithDefault("call,user,cdr,dialplan,system,agent")
         String events();
 
+        /** A link counts as up only after Asterisk's FullyBooted (needs the system read permission). */
+        @WithDefault("true")
+        boolean waitForFullyBooted();
+
         /** Keep-alive Ping period. */
         @WithDefault("PT20S")
         Duration pingInterval();
