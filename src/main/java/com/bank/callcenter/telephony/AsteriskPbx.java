@@ -77,6 +77,8 @@ public class AsteriskPbx implements Pbx {
             HangupEvent.class, CdrEvent.class, CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class,
             FullyBootedEvent.class, RobotChoiceEvent.class);
 
+    private static final int SILENT_PINGS_BEFORE_DEAD = 3;
+
     private final TelephonyConfig config;
     private final SimulatedPbxLauncher servers;
     private final Clock clock;
@@ -261,6 +263,10 @@ public class AsteriskPbx implements Pbx {
             this.connection = new ManagerConnectionFactory(address.host(), address.port(), address.username(),
                     address.secret()).createManagerConnection();
             EVENT_CLASSES.forEach(connection::registerUserEventClass);
+            // with a Ping every interval there is always traffic: silence this long means a dead link,
+            // which asterisk-java then handles like a drop (DisconnectEvent, reconnect)
+            connection.setSocketReadTimeout((int) Math.min(Integer.MAX_VALUE,
+                    config.ami().pingInterval().toMillis() * SILENT_PINGS_BEFORE_DEAD));
             connection.addEventListener(this);
         }
 
