@@ -49,7 +49,7 @@ final class CallScenario {
         }
         boolean clickToCall = request.context().equals(options.clickToCallContext());
         Leg leg = newLeg(request.channel(), null, request.context(), null);
-        Outcome outcome = clickToCall ? Outcome.ANSWER : options.outcomeRule().outcomeFor(leg.number(), call.random());
+        Outcome outcome = clickToCall ? agentOutcome(leg) : options.outcomeRule().outcomeFor(leg.number(), call.random());
 
         planDial(leg, outcome);
         if (!outcome.answers()) {
@@ -62,6 +62,12 @@ final class CallScenario {
         } else {
             planTalkThenHangup(leg);
         }
+    }
+
+    /** The agent's phone either answers or, like any dialled phone, is busy, unreachable or not answered. */
+    private Outcome agentOutcome(Leg agent) {
+        Outcome outcome = options.agentOutcomeRule().outcomeFor(agent.number(), call.random());
+        return outcome.answers() ? Outcome.ANSWER : outcome;
     }
 
     /** Channel creation, the Originate's dial, ringing, and the answer or failure. */
@@ -230,8 +236,18 @@ final class CallScenario {
     private void planClickToCall(Leg agent) {
         ChannelSnapshot agentNear = agent.near();
         ChannelSnapshot agentFar = agent.far();
-        String number = request.exten();
-        String dialTarget = options.clickToCallDialTemplate().replace(SimulatedPbxOptions.NUMBER_PLACEHOLDER, number);
+        String customerDial = options.clickToCallDialVariable() == null ? null
+                : request.variables().get(options.clickToCallDialVariable());
+        String number;
+        String dialTarget;
+        if (customerDial != null && customerDial.indexOf('/') > 0) {
+            dialTarget = customerDial;
+            String resource = customerDial.substring(customerDial.indexOf('/') + 1);
+            number = resource.contains("@") ? resource.substring(0, resource.indexOf('@')) : resource;
+        } else {
+            number = request.exten();
+            dialTarget = options.clickToCallDialTemplate().replace(SimulatedPbxOptions.NUMBER_PLACEHOLDER, number);
+        }
         Leg customer = newLeg(dialTarget, agentNear.linkedid(), null, number);
         ChannelSnapshot near = customer.near();
         ChannelSnapshot far = customer.far();

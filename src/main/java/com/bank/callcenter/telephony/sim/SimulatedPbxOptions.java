@@ -26,6 +26,9 @@ import java.util.Set;
  * @param clickToCallContext       Originate context that, once the agent answers, dials the Exten
  * @param clickToCallDialTemplate  dial string of the customer leg; {@code {number}} is replaced by the Exten
  * @param clickToCallDialTimeoutMs how long the customer leg of a click-to-call rings before NOANSWER
+ * @param clickToCallDialVariable  Originate variable holding the customer leg's whole dial string (the service's
+ *                                 {@code CUSTOMER_DIAL}); when the Originate sets it, it wins over the template and Exten
+ * @param agentOutcomeRule         what the agent's phone (the Originate channel of a click-to-call) does; default answers
  * @param channelTechnologies      channel technologies that exist; others fail like {@code Nope/123}
  * @param messageEndpoints         PJSIP endpoints MessageSend can reach ({@code pjsip:<endpoint>/...})
  * @param asteriskVersion          reported by CoreSettings and {@code core show version}
@@ -50,6 +53,8 @@ public record SimulatedPbxOptions(
         String clickToCallContext,
         String clickToCallDialTemplate,
         long clickToCallDialTimeoutMs,
+        String clickToCallDialVariable,
+        OutcomeRule agentOutcomeRule,
         Set<String> channelTechnologies,
         Set<String> messageEndpoints,
         String asteriskVersion,
@@ -104,6 +109,8 @@ public record SimulatedPbxOptions(
         b.clickToCallContext = clickToCallContext;
         b.clickToCallDialTemplate = clickToCallDialTemplate;
         b.clickToCallDialTimeoutMs = clickToCallDialTimeoutMs;
+        b.clickToCallDialVariable = clickToCallDialVariable;
+        b.agentOutcomeRule = agentOutcomeRule;
         b.channelTechnologies = channelTechnologies;
         b.messageEndpoints = messageEndpoints;
         b.asteriskVersion = asteriskVersion;
@@ -130,6 +137,8 @@ public record SimulatedPbxOptions(
         private String clickToCallContext = "c2c";
         private String clickToCallDialTemplate = "Local/" + NUMBER_PLACEHOLDER + "@sim-carrier";
         private long clickToCallDialTimeoutMs = 45_000;
+        private String clickToCallDialVariable = "CUSTOMER_DIAL";
+        private OutcomeRule agentOutcomeRule = OutcomeRule.always(Outcome.ANSWER);
         private Set<String> channelTechnologies = Set.of("Local", "PJSIP", "SIP", "IAX2", "DAHDI");
         private Set<String> messageEndpoints = Set.of("sms-gw");
         private String asteriskVersion = "22.9.0";
@@ -153,6 +162,8 @@ public record SimulatedPbxOptions(
         public Builder clickToCallContext(String clickToCallContext) { this.clickToCallContext = clickToCallContext; return this; }
         public Builder clickToCallDialTemplate(String template) { this.clickToCallDialTemplate = template; return this; }
         public Builder clickToCallDialTimeoutMs(long timeoutMs) { this.clickToCallDialTimeoutMs = timeoutMs; return this; }
+        public Builder clickToCallDialVariable(String variable) { this.clickToCallDialVariable = variable; return this; }
+        public Builder agentOutcomeRule(OutcomeRule agentOutcomeRule) { this.agentOutcomeRule = agentOutcomeRule; return this; }
         public Builder channelTechnologies(Set<String> technologies) { this.channelTechnologies = technologies; return this; }
         public Builder messageEndpoints(Set<String> endpoints) { this.messageEndpoints = endpoints; return this; }
         public Builder asteriskVersion(String asteriskVersion) { this.asteriskVersion = asteriskVersion; return this; }
@@ -162,7 +173,7 @@ public record SimulatedPbxOptions(
             return new SimulatedPbxOptions(port, username, secret, seed, outcomeRule, ringTimeMs, talkTimeMs,
                     promptTimeMs, timingJitter, timeScale, varyEventOrder, robotContext, robotUserEvent,
                     callIdVariable, robotNoInputReport, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
-                    channelTechnologies, messageEndpoints, asteriskVersion, amiVersion);
+                    clickToCallDialVariable, agentOutcomeRule, channelTechnologies, messageEndpoints, asteriskVersion, amiVersion);
         }
     }
 }

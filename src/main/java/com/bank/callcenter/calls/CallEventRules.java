@@ -1,0 +1,220 @@
+package com.bank.callcenter.calls;
+
+import com.bank.callcenter.telephony.DialplanContract;
+import com.bank.callcenter.telephony.PbxEvent;
+
+import java.util.Objects;
+
+/**
+ * What each AMI event means for a call record. The event was already tied to the call (by ActionID,
+ * the CALL_ID channel variable or a Uniqueid/Linkedid learned from those); here only the legs matter:
+ * the originated leg (the RM's phone for agent-first, the customer for a robot call) and, for
+ * agent-first, the customer leg the dialplan's Dial() creates. Moves the state machine cannot make
+ * are ignored, so a late or reordered event never rolls a call back.
+ */
+final class CallEventRules {
+
+    private static final String UNKNOWN_UNIQUEID = "<unknown>";
+    private static final String LOCAL_FAR_END_SUFFIX = ";2";
+    private static final int CHANNEL_STATE_RINGING = 5;
+    private static final int CHANNEL_STATE_UP = 6;
+
+    private CallEventRules() {
+    }
+
+    /** What is remembered about a call between its events (besides its record). */
+    static final class Memory {
+        /** The recording file asked for (RECORDING); kept on the record once the customer answered. */
+        final String recording;
+
+        Memory(String recording) {
+            this.recording = recording;
+        }
+
+        /** The largest BillableSeconds of the call's answered CDRs, once one arrived. */
+        Integer cdrTalkSeconds;
+    }
+
+    static void apply(CallAttempt call, PbxEvent event, Memory memory) {
+        switch (event.name()) {
+            case "OriginateResponse":
+                originateResponse(call, event, memory);
+                break;
+            case "VarSet":
+                if (DialplanContract.CALL_ID.equals(event.get("Variable"))) {
+                    learnOriginatedLeg(call, event.get("Channel"), event.get("Uniqueid"), event.get("Linkedid"), false);
+                }
+                break;
+            case "DialBegin":
+                if (call.kind == CallKind.AGENT_CALL && isCaller(call, event)) {
+                    learnCustomerLeg(call, event);
+                }
+                break;
+            case "DialState":
+                if ("RINGING".equals(event.get("DialStatus")) && dialsTheCustomer(call, event)) {
+                    call.ringing(event.receivedAt());
+                }
+                break;
+            case "Newstate":
+                if (isCustomerLeg(call, event.get("Uniqueid"))) {
+                    Integer state = event.getInt("ChannelState");
+                    if (Objects.equals(state, CHANNEL_STATE_RINGING)) {
+                        call.ringing(event.receivedAt());
+                    } else if (Objects.equals(state, CHANNEL_STATE_UP)) {
+                        call.answered(event.receivedAt(), memory.recording);
+                    }
+                }
+                break;
+            case "DialEnd":
+                dialEnd(call, event, memory);
+                break;
+            case "BridgeEnter":
+                if (isCustomerLeg(call, event.get("Uniqueid"))) {
+                    call.answered(event.receivedAt(), memory.recording);
+                }
+                break;
+            case "Hangup":
+                hangup(call, event);
+                break;
+            case "Cdr":
+                cdr(call, event, memory);
+                break;
+            case "RobotChoice":
+                call.robotChoice = event.get("Choice");
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void originateResponse(CallAttempt call, PbxEvent event, Memory memory) {
+        String uniqueId = event.get("Uniqueid");
+        if (uniqueId != null && !UNKNOWN_UNIQUEID.equals(uniqueId)) {
+            learnOriginatedLeg(call, event.get("Channel"), uniqueId, null, true);
+        }
+        boolean success = "Success".equalsIgnoreCase(event.get("Response"));
+        if (call.kind == CallKind.AGENT_CALL) {
+            // the RM's phone answered (Reason 4) — the customer is dialled next — or it did not
+            if (!success) {
+                call.failed(CallOutcome.AGENT_UNAVAILABLE, event.receivedAt());
+            }
+            return;
+        }
+        if (success) {
+            call.answered(event.receivedAt(), memory.recording);
+        } else {
+            call.failed(CallOutcome.ofOriginateReason(event.getInt("Reason")), event.receivedAt());
+        }
+    }
+
+    private static void dialEnd(CallAttempt call, PbxEvent event, Memory memory) {
+        String status = event.get("DialStatus");
+        boolean answered = "ANSWER".equals(status);
+        if (event.get("Uniqueid") == null) {
+            // the Originate's own dial of the originated leg
+            if (!Objects.equals(event.get("DestUniqueid"), call.uniqueId) && call.uniqueId != null) {
+                return;
+            }
+            if (call.kind == CallKind.ROBOT_CALL) {
+                if (answered) {
+                    call.answered(event.receivedAt(), memory.recording);
+                } else {
+                    call.failed(CallOutcome.ofDialStatus(status), event.receivedAt());
+                }
+            } else if (!answered) {
+                call.failed(CallOutcome.AGENT_UNAVAILABLE, event.receivedAt());
+            }
+            return;
+        }
+        if (call.kind != CallKind.AGENT_CALL || !isCaller(call, event)) {
+            return;
+        }
+        learnCustomerLeg(call, event);
+        if (answered) {
+            call.answered(event.receivedAt(), memory.recording);
+        } else {
+            call.failed(CallOutcome.ofDialStatus(status), event.receivedAt());
+        }
+    }
+
+    private static void hangup(CallAttempt call, PbxEvent event) {
+        String uniqueId = event.get("Uniqueid");
+        boolean customerLeg = isCustomerLeg(call, uniqueId);
+        boolean originatedLeg = uniqueId != null && uniqueId.equals(call.uniqueId);
+        if (customerLeg || (originatedLeg && call.customerUniqueId == null)) {
+            call.hangupCause = event.getInt("Cause");
+            call.hangupCauseText = event.get("Cause-txt");
+        }
+        if (!customerLeg && !originatedLeg) {
+            return;
+        }
+        if (call.state == CallState.ANSWERED) {
+            call.completed(event.receivedAt());
+            return;
+        }
+        if (!originatedLeg || call.state.isFinal()) {
+            return;
+        }
+        // the originated leg ended before any answer and before a DialEnd said why
+        if (call.kind == CallKind.ROBOT_CALL) {
+            call.failed(CallOutcome.ofHangupCause(event.getInt("Cause")), event.receivedAt());
+        } else {
+            call.failed(call.customerUniqueId == null ? CallOutcome.AGENT_UNAVAILABLE : CallOutcome.CANCELLED,
+                    event.receivedAt());
+        }
+    }
+
+    private static void cdr(CallAttempt call, PbxEvent event, Memory memory) {
+        Integer billable = event.getInt("BillableSeconds");
+        if (!"ANSWERED".equals(event.get("Disposition")) || billable == null) {
+            return;
+        }
+        memory.cdrTalkSeconds = memory.cdrTalkSeconds == null ? billable : Math.max(memory.cdrTalkSeconds, billable);
+        if (call.answerAt != null) {
+            call.talkSeconds = memory.cdrTalkSeconds;
+        }
+    }
+
+    private static void learnOriginatedLeg(CallAttempt call, String channel, String uniqueId, String linkedId,
+                                           boolean authoritative) {
+        if (uniqueId == null) {
+            return;
+        }
+        boolean farEnd = channel != null && channel.endsWith(LOCAL_FAR_END_SUFFIX);
+        boolean replaceFarEnd = call.channel != null && call.channel.endsWith(LOCAL_FAR_END_SUFFIX) && !farEnd;
+        if (authoritative || call.uniqueId == null && !farEnd || replaceFarEnd) {
+            call.uniqueId = uniqueId;
+            call.channel = channel;
+        }
+        if (call.linkedId == null && linkedId != null) {
+            call.linkedId = linkedId;
+        }
+    }
+
+    private static void learnCustomerLeg(CallAttempt call, PbxEvent event) {
+        if (call.customerUniqueId == null && event.get("DestUniqueid") != null) {
+            call.customerUniqueId = event.get("DestUniqueid");
+            call.customerChannel = event.get("DestChannel");
+        }
+    }
+
+    /** Agent-first: the event's caller is the RM's leg. */
+    private static boolean isCaller(CallAttempt call, PbxEvent event) {
+        String caller = event.get("Uniqueid");
+        return caller != null && (caller.equals(call.uniqueId) || call.uniqueId == null);
+    }
+
+    private static boolean dialsTheCustomer(CallAttempt call, PbxEvent event) {
+        if (call.kind == CallKind.AGENT_CALL) {
+            return event.get("Uniqueid") != null && isCaller(call, event);
+        }
+        return event.get("Uniqueid") == null && Objects.equals(event.get("DestUniqueid"), call.uniqueId);
+    }
+
+    private static boolean isCustomerLeg(CallAttempt call, String uniqueId) {
+        if (uniqueId == null) {
+            return false;
+        }
+        return call.kind == CallKind.ROBOT_CALL ? uniqueId.equals(call.uniqueId) : uniqueId.equals(call.customerUniqueId);
+    }
+}

@@ -1,0 +1,143 @@
+package com.bank.callcenter.calls;
+
+import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.customers.MobileNumbers;
+import com.bank.callcenter.security.CurrentUser;
+import com.bank.callcenter.staff.Staff;
+import com.bank.callcenter.telephony.DialplanContract;
+import com.bank.callcenter.telephony.Pbx;
+import com.bank.callcenter.telephony.Pbx.OriginateCommand;
+import com.bank.callcenter.telephony.PbxUnavailableException;
+import com.bank.callcenter.telephony.TelephonyConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.Response.Status;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Places calls through the PBX and reads them back. */
+@ApplicationScoped
+public class CallService {
+
+    private final EntityManager em;
+    private final Pbx pbx;
+    private final CallTracker tracker;
+    private final DialingLock lock;
+    private final ContactRules rules;
+    private final TelephonyConfig config;
+    private final Clock clock;
+
+    public CallService(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules,
+                       TelephonyConfig config, Clock clock) {
+        this.em = em;
+        this.pbx = pbx;
+        this.tracker = tracker;
+        this.lock = lock;
+        this.rules = rules;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Click-to-call, agent first: the RM's phone rings, then the dialplan dials the customer. The
+     * customer's number goes to the PBX only, never back to the RM. Returns the call id.
+     */
+    public UUID placeAgentCall(String customerId, CurrentUser user) {
+        String staffId = user.staffId()
+                .orElseThrow(() -> ProblemException.forbidden("only a remote manager with a staff record places calls"));
+        String mobile = customerMobile(customerId, staffId);
+        String extension = Staff.findByStaffId(staffId).map(s -> s.extension).filter(e -> !e.isBlank())
+                .orElseThrow(() -> ProblemException.conflict("no-extension", "your staff record has no phone extension"));
+        String server = pbx.availableServer().orElseThrow(CallService::pbxUnavailable);
+
+        UUID callId = UUID.randomUUID();
+        if (!lock.acquire(customerId, callId, config.dialingLockTtl())) {
+            throw ProblemException.conflict("customer-busy", "the customer is being called right now");
+        }
+        String recording = config.recordingFile().replace("{callId}", callId.toString());
+        try {
+            Instant now = clock.instant();
+            QuarkusTransaction.requiringNew().run(() -> {
+                rules.checkMayContact(customerId, mobile, now);
+                record(callId, customerId, staffId, server, now);
+            });
+        } catch (RuntimeException e) {
+            lock.release(customerId, callId);
+            throw e;
+        }
+
+        tracker.follow(callId, server, customerId, recording);
+        QuarkusTransaction.requiringNew().run(() -> CallAttempt.<CallAttempt>findById(callId).dialing(clock.instant()));
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(DialplanContract.CALL_ID, callId.toString());
+        variables.put(DialplanContract.CUSTOMER_DIAL, config.dial().customer().replace("{number}", mobile));
+        variables.put(DialplanContract.CALLER_ID, config.callerId());
+        variables.put(DialplanContract.RECORDING, recording);
+        OriginateCommand command = new OriginateCommand(callId.toString(),
+                config.dial().agent().replace("{extension}", extension), DialplanContract.AGENT_FIRST_CONTEXT,
+                DialplanContract.START_EXTENSION, config.callerId(), config.ami().agentRingTimeout().toMillis(), variables);
+        try {
+            pbx.originate(server, command, message -> tracker.refused(callId, message));
+        } catch (PbxUnavailableException e) {
+            tracker.notSent(callId, "not sent: " + e.getMessage());
+            throw pbxUnavailable();
+        }
+        return callId;
+    }
+
+    /** A call as its owner or a supervisor may see it. */
+    public CallView view(UUID callId, CurrentUser user) {
+        CallAttempt call = Optional.ofNullable(CallAttempt.<CallAttempt>findById(callId))
+                .orElseThrow(() -> ProblemException.notFound("call", callId));
+        if (user.isOnlyRemoteManager() && !user.staffId().map(s -> s.equals(call.staffId)).orElse(false)) {
+            throw ProblemException.forbidden("an RM sees only their own calls");
+        }
+        return CallView.of(call);
+    }
+
+    private String customerMobile(String customerId, String staffId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select manager_id, mobile from customer where customer_id = ?1")
+                .setParameter(1, customerId).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("customer", customerId);
+        }
+        Object[] row = rows.get(0);
+        if (!staffId.equals(row[0])) {
+            throw ProblemException.forbidden("the customer is not in your book");
+        }
+        return Optional.ofNullable((String) row[1]).flatMap(MobileNumbers::normalise)
+                .orElseThrow(() -> ProblemException.conflict("no-valid-mobile", "the customer has no valid mobile number"));
+    }
+
+    /** The contact attempt and the call record share one id (the CALL_ID). */
+    private void record(UUID callId, String customerId, String staffId, String server, Instant now) {
+        em.createNativeQuery("insert into contact_attempt (id, customer_id, channel, marketing, staff_id, created_at)"
+                        + " values (?1, ?2, 'AGENT_CALL', true, ?3, ?4)")
+                .setParameter(1, callId).setParameter(2, customerId).setParameter(3, staffId)
+                .setParameter(4, Timestamp.from(now)).executeUpdate();
+        CallAttempt call = new CallAttempt();
+        call.id = callId;
+        call.customerId = customerId;
+        call.staffId = staffId;
+        call.kind = CallKind.AGENT_CALL;
+        call.state = CallState.QUEUED;
+        call.amiServer = server;
+        call.actionId = callId.toString();
+        call.queuedAt = now;
+        call.persist();
+    }
+
+    private static ProblemException pbxUnavailable() {
+        return new ProblemException(Status.SERVICE_UNAVAILABLE, "pbx-unavailable",
+                "the telephone system is unreachable; try again shortly");
+    }
+}

@@ -1,0 +1,338 @@
+package com.bank.callcenter.calls;
+
+import com.bank.callcenter.telephony.DialplanContract;
+import com.bank.callcenter.telephony.Pbx;
+import com.bank.callcenter.telephony.Pbx.LiveChannel;
+import com.bank.callcenter.telephony.PbxEvent;
+import com.bank.callcenter.telephony.PbxListener;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import org.jboss.logging.Logger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows the calls this instance sent: ties each PBX event to its call — by the Originate's
+ * ActionID (= the call id), the CALL_ID channel variable (VarSet) or the RobotChoice CallId, and
+ * then by the Uniqueids and Linkedids learned from those events; never by arrival order or channel
+ * name — and applies it to the call record through {@link CallEventRules}. Runs on the PBX
+ * server's own event thread. When a link drops, the calls in flight on it are reconciled after
+ * the reconnect: still up → followed on; gone → UNKNOWN with the reason.
+ */
+@ApplicationScoped
+public class CallTracker implements PbxListener {
+
+    private static final Logger LOG = Logger.getLogger(CallTracker.class);
+    /** Late events (a CDR after the hang-up) still reach a finished call for this long. */
+    private static final Duration KEEP_FINISHED = Duration.ofMinutes(2);
+    private static final int OPTIMISTIC_RETRIES = 3;
+
+    private final Pbx pbx;
+    private final DialingLock lock;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
+    /** server|Uniqueid or server|Linkedid → call. */
+    private final Map<String, UUID> byChannelId = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService evictor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "call-tracker-evictor");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public CallTracker(Pbx pbx, DialingLock lock, EntityManager em, ObjectMapper json, Clock clock) {
+        this.pbx = pbx;
+        this.lock = lock;
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What this instance keeps about a call it follows. */
+    private static final class Track {
+        final UUID callId;
+        final String server;
+        final String customerId;
+        final Set<String> channelIds = ConcurrentHashMap.newKeySet();
+        final CallEventRules.Memory memory;
+        volatile Instant lostAt;
+        volatile boolean finished;
+
+        Track(UUID callId, String server, String customerId, String recording) {
+            this.callId = callId;
+            this.server = server;
+            this.customerId = customerId;
+            this.memory = new CallEventRules.Memory(recording);
+        }
+    }
+
+    /** Starts following a call; before its Originate is sent. */
+    public void follow(UUID callId, String server, String customerId, String recording) {
+        tracks.put(callId, new Track(callId, server, customerId, recording));
+    }
+
+    /** The PBX refused the Originate outright (on the server's event thread). */
+    public void refused(UUID callId, String message) {
+        update(callId, call -> {
+            call.reason = "originate refused: " + message;
+            call.failed(CallOutcome.FAILED, clock.instant());
+        }, "OriginateRefused", Map.of("Message", String.valueOf(message)), clock.instant());
+    }
+
+    /** The Originate could not be sent (link down): the attempt ends here. */
+    public void notSent(UUID callId, String why) {
+        update(callId, call -> {
+            call.reason = why;
+            call.failed(CallOutcome.FAILED, clock.instant());
+        }, "NotSent", Map.of("Reason", why), clock.instant());
+    }
+
+    @Override
+    public void onEvent(PbxEvent event) {
+        UUID callId = correlate(event);
+        if (callId == null) {
+            return;
+        }
+        Track track = tracks.get(callId);
+        update(callId, call -> CallEventRules.apply(call, event, track.memory), event.name(), event.fields(),
+                event.receivedAt());
+    }
+
+    @Override
+    public void onLinkDown(String server, Instant at) {
+        for (Track track : tracks.values()) {
+            if (track.server.equals(server) && !track.finished && track.lostAt == null) {
+                track.lostAt = at;
+            }
+        }
+    }
+
+    @Override
+    public void onLinkUp(String server) {
+        List<Track> lost = tracks.values().stream()
+                .filter(t -> t.server.equals(server) && !t.finished && t.lostAt != null).toList();
+        if (lost.isEmpty()) {
+            return;
+        }
+        LOG.infof("reconciling %d call(s) in flight when the link to %s dropped", lost.size(), server);
+        pbx.liveChannels(server).whenComplete((live, error) -> {
+            if (error != null) {
+                for (Track track : lost) {
+                    gone(track, "link lost at " + track.lostAt + "; reconciliation failed: " + error.getMessage());
+                }
+                return;
+            }
+            Map<UUID, List<LiveChannel>> found = new HashMap<>();
+            List<CompletableFuture<Void>> questions = new ArrayList<>();
+            for (LiveChannel channel : live) {
+                UUID callId = lookup(server, channel.uniqueId(), channel.linkedId());
+                if (callId != null) {
+                    found.computeIfAbsent(callId, k -> new ArrayList<>()).add(channel);
+                    continue;
+                }
+                // a channel we never learned: ask it for its CALL_ID
+                questions.add(pbx.getVar(server, channel.channel(), DialplanContract.CALL_ID).toCompletableFuture()
+                        .handle((value, failure) -> {
+                            Optional<UUID> id = value == null ? Optional.empty() : value.flatMap(CallTracker::parseUuid);
+                            if (id.isPresent() && tracks.containsKey(id.get())) {
+                                learn(server, id.get(), channel.uniqueId(), channel.linkedId());
+                                found.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(channel);
+                            }
+                            return null;
+                        }));
+            }
+            CompletableFuture.allOf(questions.toArray(new CompletableFuture<?>[0]))
+                    .whenComplete((ignored, failure) -> settle(lost, found));
+        });
+    }
+
+    private void settle(List<Track> lost, Map<UUID, List<LiveChannel>> found) {
+        for (Track track : lost) {
+            if (track.finished) {
+                continue;
+            }
+            List<LiveChannel> channels = found.get(track.callId);
+            if (channels == null) {
+                gone(track, "link lost at " + track.lostAt + "; not found after reconnect");
+                continue;
+            }
+            Instant lostAt = track.lostAt;
+            track.lostAt = null;
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("LinkLostAt", String.valueOf(lostAt));
+            fields.put("Found", "true");
+            fields.put("Channels", channels.stream().map(LiveChannel::channel).toList());
+            update(track.callId, call -> {
+                boolean customerUp = channels.stream().anyMatch(c -> c.state() == 6
+                        && (call.kind == CallKind.ROBOT_CALL ? c.uniqueId().equals(call.uniqueId)
+                        : c.uniqueId().equals(call.customerUniqueId)));
+                if (customerUp) {
+                    call.answered(clock.instant(), track.memory.recording);
+                }
+            }, "Reconciled", fields, clock.instant());
+        }
+    }
+
+    private void gone(Track track, String reason) {
+        Map<String, Object> fields = Map.of("LinkLostAt", String.valueOf(track.lostAt), "Found", "false");
+        update(track.callId, call -> call.unknown(reason, clock.instant()), "Reconciled", fields, clock.instant());
+    }
+
+    private UUID correlate(PbxEvent event) {
+        String server = event.server();
+        UUID callId = null;
+        switch (event.name()) {
+            case "OriginateResponse":
+                callId = parseUuid(event.get("ActionID")).filter(tracks::containsKey).orElse(null);
+                break;
+            case "RobotChoice":
+                callId = parseUuid(event.get("CallId")).filter(tracks::containsKey).orElse(null);
+                break;
+            case "VarSet":
+                if (DialplanContract.CALL_ID.equals(event.get("Variable"))) {
+                    callId = parseUuid(event.get("Value")).filter(tracks::containsKey).orElse(null);
+                }
+                break;
+            default:
+                break;
+        }
+        if (callId == null) {
+            callId = lookup(server, event.get("Uniqueid"), event.get("Linkedid"), event.get("DestUniqueid"),
+                    event.get("DestLinkedid"));
+        }
+        if (callId == null) {
+            return null;
+        }
+        learn(server, callId, event.get("Uniqueid"), event.get("Linkedid"), event.get("DestUniqueid"),
+                event.get("DestLinkedid"));
+        return callId;
+    }
+
+    private UUID lookup(String server, String... ids) {
+        for (String id : ids) {
+            if (id != null) {
+                UUID callId = byChannelId.get(server + "|" + id);
+                if (callId != null) {
+                    return callId;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void learn(String server, UUID callId, String... ids) {
+        Track track = tracks.get(callId);
+        if (track == null) {
+            return;
+        }
+        for (String id : ids) {
+            if (id != null && !id.isEmpty() && !id.startsWith("<")) {
+                String key = server + "|" + id;
+                byChannelId.putIfAbsent(key, callId);
+                track.channelIds.add(key);
+            }
+        }
+    }
+
+    private interface Change {
+        void apply(CallAttempt call);
+    }
+
+    /** Applies a change to the record and keeps the event, in one transaction; finishes the call when it became final. */
+    private void update(UUID callId, Change change, String eventName, Map<String, ?> fields, Instant receivedAt) {
+        String body = toJson(fields);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean becameFinal = QuarkusTransaction.requiringNew().call(() -> {
+                    CallAttempt call = CallAttempt.findById(callId);
+                    if (call == null) {
+                        return false;
+                    }
+                    boolean wasFinal = call.state.isFinal();
+                    change.apply(call);
+                    em.createNativeQuery("insert into call_event (call_id, received_at, name, fields)"
+                                    + " values (?1, ?2, ?3, cast(?4 as jsonb))")
+                            .setParameter(1, callId).setParameter(2, Timestamp.from(receivedAt))
+                            .setParameter(3, eventName).setParameter(4, body).executeUpdate();
+                    return !wasFinal && call.state.isFinal();
+                });
+                if (becameFinal) {
+                    finish(callId);
+                }
+                return;
+            } catch (OptimisticLockException e) {
+                if (attempt >= OPTIMISTIC_RETRIES) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                if (attempt >= OPTIMISTIC_RETRIES || !(e.getCause() instanceof OptimisticLockException)) {
+                    LOG.errorf(e, "call %s: %s not applied", callId, eventName);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void finish(UUID callId) {
+        Track track = tracks.get(callId);
+        if (track == null || track.finished) {
+            return;
+        }
+        track.finished = true;
+        try {
+            lock.release(track.customerId, callId);
+        } catch (RuntimeException e) {
+            LOG.warnf("call %s: dialing lock of %s not released (%s); it expires by itself", callId,
+                    track.customerId, e.getMessage());
+        }
+        evictor.schedule(() -> {
+            tracks.remove(callId);
+            track.channelIds.forEach(byChannelId::remove);
+        }, KEEP_FINISHED.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private String toJson(Map<String, ?> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<UUID> parseUuid(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(text.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        evictor.shutdownNow();
+    }
+}

@@ -1,0 +1,61 @@
+package com.bank.callcenter.calls;
+
+import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.telephony.TelephonyConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+
+/**
+ * What every contact attempt respects, checked at the moment of the attempt: the do-not-call list,
+ * the calling window and the frequency cap (DOMAIN.md compliance defaults).
+ */
+@ApplicationScoped
+public class ContactRules {
+
+    private final EntityManager em;
+    private final CallCenterConfig callcenter;
+    private final TelephonyConfig telephony;
+
+    public ContactRules(EntityManager em, CallCenterConfig callcenter, TelephonyConfig telephony) {
+        this.em = em;
+        this.callcenter = callcenter;
+        this.telephony = telephony;
+    }
+
+    /** Throws a 409 problem naming the rule (do-not-call, outside-calling-window, frequency-cap). */
+    public void checkMayContact(String customerId, String mobile, Instant now) {
+        Number dnc = (Number) em.createNativeQuery("select count(*) from do_not_call where mobile = ?1"
+                        + " and (expires_at is null or expires_at > ?2)")
+                .setParameter(1, mobile).setParameter(2, Timestamp.from(now)).getSingleResult();
+        if (dnc.longValue() > 0) {
+            throw ProblemException.conflict("do-not-call", "the customer is on the do-not-call list");
+        }
+        if (!insideCallingWindow(now)) {
+            TelephonyConfig.CallingWindow window = telephony.callingWindow();
+            throw ProblemException.conflict("outside-calling-window", "customers are called " + window.from() + "–"
+                    + window.to() + " (" + callcenter.zone() + ") on " + window.days());
+        }
+        int days = callcenter.lists().frequencyCapDays();
+        Number recent = (Number) em.createNativeQuery("select count(*) from contact_attempt where customer_id = ?1"
+                        + " and marketing and created_at > ?2")
+                .setParameter(1, customerId).setParameter(2, Timestamp.from(now.minus(Duration.ofDays(days))))
+                .getSingleResult();
+        if (recent.longValue() > 0) {
+            throw ProblemException.conflict("frequency-cap", "the customer was contacted within the last " + days + " days");
+        }
+    }
+
+    public boolean insideCallingWindow(Instant now) {
+        TelephonyConfig.CallingWindow window = telephony.callingWindow();
+        ZonedDateTime local = now.atZone(callcenter.zone());
+        LocalTime time = local.toLocalTime();
+        return window.days().contains(local.getDayOfWeek()) && !time.isBefore(window.from()) && time.isBefore(window.to());
+    }
+}

@@ -1,0 +1,54 @@
+package com.bank.callcenter.telephony;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The PBX as the service needs it: originate, hang up, send an SMS, and events in. One or more
+ * servers, each with its own link. Every {@link PbxListener} call and every completion of the
+ * returned stages happens on that server's own single event thread, in the order Asterisk sent
+ * them, never on the AMI library's reader or dispatch thread.
+ */
+public interface Pbx {
+
+    /** Names of the configured servers (host:port). */
+    List<String> servers();
+
+    boolean isUp(String server);
+
+    /** A server whose link is up, for a new call; empty while none is reachable. */
+    Optional<String> availableServer();
+
+    /**
+     * Sends an asynchronous Originate (Async: true) exactly once. Its outcome arrives as events (an
+     * {@code OriginateResponse} with {@code ActionID} = {@link OriginateCommand#actionId()}); an Originate
+     * the PBX refuses outright calls {@code onRefused} with Asterisk's message.
+     *
+     * @throws PbxUnavailableException when the link is down: nothing was sent
+     */
+    void originate(String server, OriginateCommand command, java.util.function.Consumer<String> onRefused);
+
+    CompletionStage<Boolean> hangup(String server, String channel);
+
+    /** MessageSend; true when Asterisk accepted it ("Message successfully sent"). */
+    CompletionStage<Boolean> sendMessage(String server, String to, String from, String body, Map<String, String> variables);
+
+    /** The channels up now (CoreShowChannels). */
+    CompletionStage<List<LiveChannel>> liveChannels(String server);
+
+    /** Getvar on a channel; empty when the channel or variable does not exist. */
+    CompletionStage<Optional<String>> getVar(String server, String channel, String variable);
+
+    void addListener(PbxListener listener);
+
+    /** What an Originate asks for: the first leg, where it goes in the dialplan, and the channel variables. */
+    record OriginateCommand(String actionId, String channel, String context, String exten, String callerId,
+                            long timeoutMs, Map<String, String> variables) {
+    }
+
+    /** One channel from CoreShowChannels. */
+    record LiveChannel(String channel, String uniqueId, String linkedId, int state) {
+    }
+}

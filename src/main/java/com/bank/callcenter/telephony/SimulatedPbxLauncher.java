@@ -1,0 +1,99 @@
+package com.bank.callcenter.telephony;
+
+import com.bank.callcenter.telephony.sim.LastDigitOutcomeRule;
+import com.bank.callcenter.telephony.sim.OutcomeMix;
+import com.bank.callcenter.telephony.sim.OutcomeRule;
+import com.bank.callcenter.telephony.sim.SimulatedPbx;
+import com.bank.callcenter.telephony.sim.SimulatedPbxOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which AMI servers to use: telephony.ami.servers when set; otherwise the simulated PBX, started here
+ * in-process on a free port (the embedded default and the tests), reached over TCP like any Asterisk.
+ */
+@ApplicationScoped
+public class SimulatedPbxLauncher {
+
+    private static final String SIMULATOR_USER = "callcenter";
+    private static final int SECRET_BYTES = 12;
+
+    private final TelephonyConfig config;
+    private SimulatedPbx simulator;
+
+    public SimulatedPbxLauncher(TelephonyConfig config) {
+        this.config = config;
+    }
+
+    public synchronized List<AmiServerAddress> servers() {
+        Optional<List<String>> configured = config.ami().servers();
+        if (configured.isPresent() && !configured.get().isEmpty()) {
+            return configured.get().stream().map(AmiServerAddress::parse).toList();
+        }
+        if (simulator == null) {
+            simulator = start();
+        }
+        return List.of(new AmiServerAddress("127.0.0.1", simulator.port(), SIMULATOR_USER, simulator.options().secret()));
+    }
+
+    /** The in-process simulated PBX, when the service runs on it. */
+    public synchronized Optional<SimulatedPbx> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    private SimulatedPbx start() {
+        TelephonyConfig.Simulator sim = config.simulator();
+        byte[] secret = new byte[SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        SimulatedPbxOptions options = SimulatedPbxOptions.builder()
+                .port(0)
+                .username(SIMULATOR_USER)
+                .secret(HexFormat.of().formatHex(secret))
+                .seed(sim.seed())
+                .outcomeRule(rule(sim.outcomeRule()))
+                .agentOutcomeRule(rule(sim.agentOutcomeRule()))
+                .ringTimeMs(sim.ringMs())
+                .talkTimeMs(sim.talkMs())
+                .timeScale(sim.timeScale())
+                .clickToCallDialTimeoutMs(sim.noAnswerMs())
+                .clickToCallContext(DialplanContract.AGENT_FIRST_CONTEXT)
+                .clickToCallDialVariable(DialplanContract.CUSTOMER_DIAL)
+                .robotContext(DialplanContract.ROBOT_CONTEXT)
+                .robotUserEvent(DialplanContract.ROBOT_CHOICE_EVENT)
+                .callIdVariable(DialplanContract.CALL_ID)
+                .build();
+        try {
+            return new SimulatedPbx(options).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulated PBX", e);
+        }
+    }
+
+    private static OutcomeRule rule(String name) {
+        switch (name) {
+            case "last-digit":
+                return new LastDigitOutcomeRule();
+            case "typical":
+                return OutcomeMix.TYPICAL;
+            case "answer":
+                return OutcomeRule.always(com.bank.callcenter.telephony.sim.Outcome.ANSWER);
+            default:
+                throw new IllegalArgumentException("telephony.simulator outcome rule: last-digit, typical or answer, not " + name);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (simulator != null) {
+            simulator.stop();
+            simulator = null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.bank.callcenter.calls;
+
+import com.bank.callcenter.support.Api;
+import io.restassured.path.json.JsonPath;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/** Placing calls through the API and waiting for what the PBX reports. */
+final class Calls {
+
+    static final Duration AWAIT = Duration.ofSeconds(30);
+    private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "UNKNOWN");
+
+    private Calls() {
+    }
+
+    /** POST /api/calls as {@code rm}; expects 202 and returns the call id. */
+    static String place(String rm, String customerId) {
+        return Api.as(rm).contentType("application/json").body("{\"customerId\":\"" + customerId + "\"}")
+                .when().post("/api/calls").then().statusCode(202).extract().path("callId");
+    }
+
+    static JsonPath get(String user, String callId) {
+        return Api.as(user).when().get("/api/calls/" + callId).then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath awaitFinal(String user, String callId) {
+        return awaitCall(user, callId, call -> FINAL.contains(call.getString("state")));
+    }
+
+    static JsonPath awaitState(String user, String callId, String state) {
+        return awaitCall(user, callId, call -> state.equals(call.getString("state")));
+    }
+
+    static JsonPath awaitCall(String user, String callId, Predicate<JsonPath> condition) {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        JsonPath call = get(user, callId);
+        while (!condition.test(call)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("call " + callId + " timed out in " + call.prettify());
+            }
+            sleep();
+            call = get(user, callId);
+        }
+        return call;
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
