@@ -42,7 +42,7 @@ public class ContactRules {
             throw ProblemException.conflict("outside-calling-window", "customers are called " + window.from() + "–"
                     + window.to() + " (" + callcenter.zone() + ") on " + window.days());
         }
-        int days = callcenter.lists().frequencyCapDays();
+        int days = callcenter.campaigns().defaults().frequencyCapDays();
         Number recent = (Number) em.createNativeQuery("select count(*) from contact_attempt where customer_id = ?1"
                         + " and marketing and created_at > ?2")
                 .setParameter(1, customerId).setParameter(2, Timestamp.from(now.minus(Duration.ofDays(days))))
