@@ -1,5 +1,6 @@
 package com.bank.callcenter.imports;
 
+import com.bank.callcenter.common.CopyRowWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;

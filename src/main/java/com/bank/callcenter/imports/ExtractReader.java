@@ -1,5 +1,6 @@
 package com.bank.callcenter.imports;
 
+import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.common.ProblemException;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;

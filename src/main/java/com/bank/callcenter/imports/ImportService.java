@@ -1,5 +1,6 @@
 package com.bank.callcenter.imports;
 
+import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import io.agroal.api.AgroalDataSource;

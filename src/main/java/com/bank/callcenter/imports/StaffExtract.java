@@ -1,5 +1,6 @@
 package com.bank.callcenter.imports;
 
+import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.security.UserService;
 import com.bank.callcenter.staff.StaffRole;
 import jakarta.enterprise.context.ApplicationScoped;

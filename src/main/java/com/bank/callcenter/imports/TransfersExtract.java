@@ -1,5 +1,6 @@
 package com.bank.callcenter.imports;
 
+import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.config.CallCenterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 

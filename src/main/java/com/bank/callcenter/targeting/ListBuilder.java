@@ -2,6 +2,7 @@ package com.bank.callcenter.targeting;
 
 import com.bank.callcenter.campaigns.Campaign;
 import com.bank.callcenter.campaigns.CampaignDefinition;
+import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.targeting.rule.Sql;
@@ -13,6 +14,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,12 +99,7 @@ public class ListBuilder {
                 if (listId == null) {
                     return existing(connection, campaign.id, asOf);
                 }
-                Map<String, Long> counts = exclusionCounts(connection, flagged.then(Sql.of("""
-                        , inserted as (
-                          insert into list_entry (list_id, customer_id, priority, reason, manager_id)
-                          select ?, customer_id, rank, reason, manager_id from ranked where excluded_by is null
-                          returning 1)
-                        select excluded_by, count(*) from ranked group by excluded_by""", listId)));
+                Map<String, Long> counts = writeEntries(connection, listId, flagged);
                 int size = counts.remove(INCLUDED).intValue();
                 long millis = (System.nanoTime() - started) / NANOS_PER_MILLI;
                 try (PreparedStatement update = connection.prepareStatement(
@@ -149,13 +150,45 @@ public class ListBuilder {
         }
     }
 
-    /** Runs a "select excluded_by, count(*)" query; the key {@value #INCLUDED} holds the customers kept. */
-    private static Map<String, Long> exclusionCounts(Connection connection, Sql sql) throws SQLException {
+    /**
+     * Runs the list's statement as a plain query — PostgreSQL runs a read-only query in parallel,
+     * an INSERT … SELECT never — then COPYs the kept customers into list_entry. Returns the counts.
+     */
+    private static Map<String, Long> writeEntries(Connection connection, long listId, Sql flagged)
+            throws SQLException, IOException {
+        Map<String, Long> counts = zeroCounts();
+        StringWriter entries = new StringWriter();
+        CopyRowWriter copyRows = new CopyRowWriter(entries);
+        Sql select = flagged.then(Sql.of(" select customer_id, rank, reason, manager_id, excluded_by from ranked"));
+        try (PreparedStatement statement = prepare(connection, select); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String excludedBy = rows.getString(5);
+                counts.merge(excludedBy == null ? INCLUDED : excludedBy, 1L, Long::sum);
+                if (excludedBy == null) {
+                    copyRows.field(listId).field(rows.getString(1)).field(rows.getLong(2)).field(rows.getString(3))
+                            .field(rows.getString(4));
+                    copyRows.endRow();
+                }
+            }
+        }
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "copy list_entry (list_id, customer_id, priority, reason, manager_id) from stdin",
+                new StringReader(entries.toString()));
+        return counts;
+    }
+
+    private static Map<String, Long> zeroCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(INCLUDED, 0L);
         for (Exclusion exclusion : Exclusion.values()) {
             counts.put(exclusion.name(), 0L);
         }
+        return counts;
+    }
+
+    /** Runs a "select excluded_by, count(*)" query; the key {@value #INCLUDED} holds the customers kept. */
+    private static Map<String, Long> exclusionCounts(Connection connection, Sql sql) throws SQLException {
+        Map<String, Long> counts = zeroCounts();
         try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String key = rows.getString(1);

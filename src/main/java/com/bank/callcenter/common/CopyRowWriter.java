@@ -1,4 +1,4 @@
-package com.bank.callcenter.imports;
+package com.bank.callcenter.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,18 +8,18 @@ import java.io.Writer;
  * Writes rows in PostgreSQL COPY text format: tab-separated, \N for null, backslash escapes.
  * A row is built in memory and written with one call: per-character writes are slow.
  */
-final class CopyRowWriter {
+public final class CopyRowWriter {
 
     private static final int ROW_CAPACITY = 256;
 
     private final Writer out;
     private final StringBuilder row = new StringBuilder(ROW_CAPACITY);
 
-    CopyRowWriter(Writer out) {
+    public CopyRowWriter(Writer out) {
         this.out = out;
     }
 
-    CopyRowWriter field(Object value) {
+    public CopyRowWriter field(Object value) {
         if (!row.isEmpty()) {
             row.append('\t');
         }
@@ -31,7 +31,7 @@ final class CopyRowWriter {
         return this;
     }
 
-    void endRow() {
+    public void endRow() {
         row.append('\n');
         try {
             out.append(row);
