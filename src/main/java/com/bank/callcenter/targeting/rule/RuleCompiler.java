@@ -53,6 +53,10 @@ public class RuleCompiler {
     private record Leaf(Sql condition, Sql reason) {
     }
 
+    /** A leaf's reason, and whether its condition holds for every customer the rule picks. */
+    private record Reason(Leaf leaf, boolean alwaysTrue) {
+    }
+
     private final ChurnModel churn;
     private final String zone;
 
@@ -62,32 +66,35 @@ public class RuleCompiler {
     }
 
     public Compiled compile(Rule rule, LocalDate asOf) {
-        List<Leaf> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         Joins joins = new Joins();
-        Sql condition = condition(rule, asOf, reasons, true, joins);
+        Sql condition = condition(rule, asOf, reasons, true, true, joins);
+        // A condition every picked customer meets needs no re-check in the reason.
         List<Sql> parts = reasons.stream()
-                .map(leaf -> leaf.condition().wrap("case when %s then ").then(leaf.reason()).then(Sql.of(" end")))
+                .map(r -> r.alwaysTrue() ? r.leaf().reason()
+                        : r.leaf().condition().wrap("case when %s then ").then(r.leaf().reason()).then(Sql.of(" end")))
                 .toList();
         Sql reason = parts.isEmpty() ? Sql.of("''")
                 : Sql.join(", ", parts).wrap("concat_ws('" + REASON_SEPARATOR + "', %s)");
         return new Compiled(joins.sql(), condition, reason);
     }
 
-    private Sql condition(Rule rule, LocalDate asOf, List<Leaf> reasons, boolean positive, Joins joins) {
+    private Sql condition(Rule rule, LocalDate asOf, List<Reason> reasons, boolean positive, boolean alwaysTrue,
+                          Joins joins) {
         if (rule instanceof Rule.All all) {
             return Sql.join(" and ", all.rules().stream()
-                    .map(r -> condition(r, asOf, reasons, positive, joins).wrap("(%s)")).toList());
+                    .map(r -> condition(r, asOf, reasons, positive, alwaysTrue, joins).wrap("(%s)")).toList());
         }
         if (rule instanceof Rule.Any any) {
             return Sql.join(" or ", any.rules().stream()
-                    .map(r -> condition(r, asOf, reasons, positive, joins).wrap("(%s)")).toList());
+                    .map(r -> condition(r, asOf, reasons, positive, false, joins).wrap("(%s)")).toList());
         }
         if (rule instanceof Rule.Not not) {
-            return condition(not.rule(), asOf, reasons, false, joins).wrap("not (%s)");
+            return condition(not.rule(), asOf, reasons, false, false, joins).wrap("not (%s)");
         }
         Leaf leaf = leaf(rule, asOf, joins);
         if (positive) {
-            reasons.add(leaf);
+            reasons.add(new Reason(leaf, alwaysTrue));
         }
         return leaf.condition();
     }
