@@ -18,17 +18,23 @@ public class CustomerService {
         this.currentUser = currentUser;
     }
 
-    /**
-     * The customer's card. An RM sees only customers in their own book. The view is written to
-     * the audit log in the same transaction, so no card leaves without its audit row.
-     */
-    public CustomerCard card(String customerId) {
+    /** The customer, if the caller may read them: 404 unknown, 403 for an RM outside their book. */
+    public Customer readable(String customerId) {
         Customer customer = Customer.findByCustomerId(customerId)
                 .orElseThrow(() -> ProblemException.notFound("customer", customerId));
         if (currentUser.isOnlyRemoteManager()
                 && (customer.managerId == null || !customer.managerId.equals(currentUser.staffId().orElse(null)))) {
             throw ProblemException.forbidden("customer " + customerId + " is not in your book");
         }
+        return customer;
+    }
+
+    /**
+     * The customer's card. An RM sees only customers in their own book. The view is written to
+     * the audit log in the same transaction, so no card leaves without its audit row.
+     */
+    public CustomerCard card(String customerId) {
+        Customer customer = readable(customerId);
         String managerName = customer.managerId == null ? null
                 : Staff.findByStaffId(customer.managerId).map(staff -> staff.name).orElse(null);
         AuditEntry.record(currentUser.username(), AuditEntry.VIEW_CUSTOMER, customer.customerId);
