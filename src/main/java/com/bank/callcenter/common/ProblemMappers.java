@@ -40,8 +40,15 @@ public class ProblemMappers {
         return Problem.response(400, "validation", detail, Map.of("violations", violations));
     }
 
+    /** A body that is not JSON or not the expected shape is the client's; anything else (writing) is ours. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        boolean clientsFault = e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e instanceof MismatchedInputException
+                || e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+        if (!clientsFault) {
+            return unexpected(e);
+        }
         String field = e instanceof MismatchedInputException mismatch ? path(mismatch) : "";
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
