@@ -31,6 +31,18 @@ public class ContactRules {
 
     /** Throws a 409 problem naming the rule (do-not-call, outside-calling-window, frequency-cap). */
     public void checkMayContact(String customerId, String mobile, Instant now) {
+        check(customerId, mobile, now, callcenter.campaigns().defaults().frequencyCapDays(), null);
+    }
+
+    /**
+     * The same checks for a dialer's attempt at a list entry: the campaign's own cap, and its own
+     * earlier attempts on that list (retries) do not count toward it.
+     */
+    public void checkMayContact(String customerId, String mobile, Instant now, int capDays, long exceptListId) {
+        check(customerId, mobile, now, capDays, exceptListId);
+    }
+
+    private void check(String customerId, String mobile, Instant now, int days, Long exceptListId) {
         Number dnc = (Number) em.createNativeQuery("select count(*) from do_not_call where mobile = ?1"
                         + " and (expires_at is null or expires_at > ?2)")
                 .setParameter(1, mobile).setParameter(2, Timestamp.from(now)).getSingleResult();
@@ -42,10 +54,10 @@ public class ContactRules {
             throw ProblemException.conflict("outside-calling-window", "customers are called " + window.from() + "–"
                     + window.to() + " (" + callcenter.zone() + ") on " + window.days());
         }
-        int days = callcenter.campaigns().defaults().frequencyCapDays();
         Number recent = (Number) em.createNativeQuery("select count(*) from contact_attempt where customer_id = ?1"
-                        + " and marketing and created_at > ?2")
+                        + " and marketing and created_at > ?2 and (list_id is null or list_id <> ?3)")
                 .setParameter(1, customerId).setParameter(2, Timestamp.from(now.minus(Duration.ofDays(days))))
+                .setParameter(3, exceptListId == null ? -1L : exceptListId)
                 .getSingleResult();
         if (recent.longValue() > 0) {
             throw ProblemException.conflict("frequency-cap", "the customer was contacted within the last " + days + " days");

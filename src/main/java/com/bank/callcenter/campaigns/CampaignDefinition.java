@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -46,7 +48,9 @@ public record CampaignDefinition(
          * Only in files: the state the campaign takes when the file is loaded (default DRAFT).
          * Through the API the state changes with start / pause / end.
          */
-        CampaignState state) {
+        CampaignState state,
+        /** ROBOT_CALL only: pacing and prompt; absent settings come from callcenter.robot.* */
+        @Valid Robot robot) {
 
     /** How entries of a list are ordered (priority 1 first). */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -93,6 +97,15 @@ public record CampaignDefinition(
     public record Sms(@Size(max = 500) String template) {
     }
 
+    /** How the robot dialer paces a ROBOT_CALL campaign and what it plays. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Robot(@Min(1) @Max(1000) Integer concurrency,
+                        @DecimalMin("0.1") @DecimalMax("100") Double callsPerSecond,
+                        @Pattern(regexp = "[A-Za-z0-9_/-]{1,100}") String prompt,
+                        @Pattern(regexp = "[A-Za-z0-9_-]{1,80}") String teamQueue) {
+    }
+
     /** The same definition with every absent setting filled from the configured defaults. */
     public CampaignDefinition withDefaults(CallCenterConfig.Campaigns.Defaults defaults) {
         Order fullOrder = order == null
@@ -112,12 +125,12 @@ public record CampaignDefinition(
                         ? defaults.frequencyCapDays() : contactPolicy.frequencyCapDays(),
                         contactPolicy.retries() == null ? Map.of() : contactPolicy.retries());
         return new CampaignDefinition(id, name, purpose, channel, priority == null ? defaults.priority() : priority,
-                fullOrder, rule, fullSchedule, fullPolicy, script, sms, state);
+                fullOrder, rule, fullSchedule, fullPolicy, script, sms, state, robot);
     }
 
     /** The same definition without the file-only state (the stored state lives beside it). */
     public CampaignDefinition withoutState() {
         return new CampaignDefinition(id, name, purpose, channel, priority, order, rule, schedule, contactPolicy,
-                script, sms, null);
+                script, sms, null, robot);
     }
 }

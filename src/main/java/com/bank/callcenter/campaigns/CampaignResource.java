@@ -3,6 +3,7 @@ package com.bank.callcenter.campaigns;
 import com.bank.callcenter.common.AsOfDate;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.robot.CampaignDiagnostics;
 import com.bank.callcenter.targeting.ListBuilder;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.security.Roles;
@@ -37,14 +38,16 @@ public class CampaignResource {
     private final CurrentUser currentUser;
     private final ListBuilder lists;
     private final CallCenterConfig config;
+    private final CampaignDiagnostics diagnostics;
 
     public CampaignResource(CampaignService campaigns, CampaignFiles files, CurrentUser currentUser,
-                            ListBuilder lists, CallCenterConfig config) {
+                            ListBuilder lists, CallCenterConfig config, CampaignDiagnostics diagnostics) {
         this.campaigns = campaigns;
         this.files = files;
         this.currentUser = currentUser;
         this.lists = lists;
         this.config = config;
+        this.diagnostics = diagnostics;
     }
 
     /** What a list build answers: the frozen list's id, size, exclusion counts and build time. */
@@ -113,6 +116,13 @@ public class CampaignResource {
     @Operation(summary = "Replace a campaign's definition (version + 1); the body's id must be the path's id")
     public CampaignView replace(@PathParam("id") String id, @Valid @NotNull CampaignDefinition definition) {
         return campaigns.replace(id, definition, currentUser.username());
+    }
+
+    @GET
+    @Path("/{id}/diagnostics")
+    @Operation(summary = "Why the campaign is or is not dialing right now (reasons in Chinese and English, list counts)")
+    public CampaignDiagnostics.Diagnostics diagnostics(@PathParam("id") String id) {
+        return diagnostics.diagnose(id);
     }
 
     @POST

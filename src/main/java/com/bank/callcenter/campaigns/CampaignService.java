@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
@@ -35,10 +36,12 @@ public class CampaignService {
     private final CallCenterConfig config;
     private final ObjectMapper json;
     private final RuleParser rules = new RuleParser();
+    private final Event<CampaignStateChanged> stateChanged;
 
-    public CampaignService(CallCenterConfig config, ObjectMapper json) {
+    public CampaignService(CallCenterConfig config, ObjectMapper json, Event<CampaignStateChanged> stateChanged) {
         this.config = config;
         this.json = json;
+        this.stateChanged = stateChanged;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -105,6 +108,7 @@ public class CampaignService {
         campaign.state = target;
         campaign.updatedBy = user;
         campaign.updatedAt = Instant.now();
+        stateChanged.fire(new CampaignStateChanged(campaign.id, campaign.channel, target));
         return view(campaign);
     }
 

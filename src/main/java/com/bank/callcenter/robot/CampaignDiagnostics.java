@@ -1,0 +1,171 @@
+package com.bank.callcenter.robot;
+
+import com.bank.callcenter.calls.ContactRules;
+import com.bank.callcenter.campaigns.Campaign;
+import com.bank.callcenter.campaigns.CampaignState;
+import com.bank.callcenter.campaigns.Channel;
+import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.telephony.Pbx;
+import com.bank.callcenter.telephony.TelephonyConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Why a campaign is or is not dialing right now, in words a planner understands (Chinese and English). */
+@ApplicationScoped
+public class CampaignDiagnostics {
+
+    private final EntityManager em;
+    private final Pbx pbx;
+    private final ContactRules rules;
+    private final RobotSettings settings;
+    private final RobotDialerConfig config;
+    private final TelephonyConfig telephony;
+    private final CallCenterConfig callcenter;
+    private final Clock clock;
+
+    public CampaignDiagnostics(EntityManager em, Pbx pbx, ContactRules rules, RobotSettings settings,
+                               RobotDialerConfig config, TelephonyConfig telephony, CallCenterConfig callcenter,
+                               Clock clock) {
+        this.em = em;
+        this.pbx = pbx;
+        this.rules = rules;
+        this.settings = settings;
+        this.config = config;
+        this.telephony = telephony;
+        this.callcenter = callcenter;
+        this.clock = clock;
+    }
+
+    public record Reason(String code, String zh, String en) {
+    }
+
+    /** Entries of the campaign's newest list by state; inFlight = being dialled now, waitingRetry = pending but not yet due. */
+    public record Counts(long pending, long inFlight, long done, long skipped, long waitingRetry) {
+    }
+
+    /**
+     * {@code schedulerOnHere}: whether this instance's scheduled tick runs (callcenter.robot.enabled); a per-instance
+     * setting, so not a reason of the campaign — another instance may be dialing it.
+     */
+    public record Diagnostics(String campaignId, String channel, String state, boolean dialing, List<Reason> reasons,
+                              Long listId, Counts counts, Integer concurrency, Double callsPerSecond,
+                              boolean schedulerOnHere) {
+    }
+
+    @Transactional
+    public Diagnostics diagnose(String campaignId) {
+        Campaign campaign = Campaign.<Campaign>findByIdOptional(campaignId)
+                .orElseThrow(() -> ProblemException.notFound("campaign", campaignId));
+        Instant now = clock.instant();
+        List<Reason> reasons = new ArrayList<>();
+        Long listId = newestList(campaignId);
+        Counts counts = listId == null ? new Counts(0, 0, 0, 0, 0) : counts(campaignId, listId, now);
+        if (campaign.channel == Channel.AGENT_CALL) {
+            reasons.add(new Reason("no-rm-ready", "没有就绪的客户经理：人工外呼活动由客户经理逐个拨打，目前没有客户经理处于就绪状态。",
+                    "No remote manager is ready: an agent-call campaign is dialled by RMs, and none is ready now."));
+        } else if (campaign.channel != Channel.ROBOT_CALL) {
+            reasons.add(new Reason("not-a-robot-campaign", "这不是智能外呼活动（渠道 " + campaign.channel + "），外呼机器人不拨打它。",
+                    "Not a robot-call campaign (channel " + campaign.channel + "): the robot dialer does not dial it."));
+        }
+        stateReason(campaign.state).ifPresent(reasons::add);
+        RobotSettings.Settings robot = campaign.channel == Channel.ROBOT_CALL ? settings.of(campaign.definition) : null;
+        if (!rules.insideCallingWindow(now)) {
+            TelephonyConfig.CallingWindow window = telephony.callingWindow();
+            reasons.add(outsideWindow(window.from() + "–" + window.to(), days(window.days())));
+        } else if (robot != null && !settings.insideSchedule(robot, now)) {
+            var schedule = robot.schedule();
+            reasons.add(outsideWindow(schedule.windowStart() + "–" + schedule.windowEnd()
+                            + (schedule.from() != null || schedule.to() != null
+                            ? ", " + schedule.from() + " – " + schedule.to() : ""),
+                    days(schedule.workingDays())));
+        }
+        if (pbx.availableServer().isEmpty()) {
+            reasons.add(new Reason("ami-link-down", "与电话系统（Asterisk AMI）的连接已断开，恢复后自动继续拨打。",
+                    "The link to the telephone system (Asterisk AMI) is down; dialing resumes by itself when it is back."));
+        }
+        if (listId == null) {
+            reasons.add(new Reason("no-list-built", "还没有生成目标名单：请先生成今天的名单（每个工作日早上自动生成）。",
+                    "No target list has been built yet: build today's list (it is built every working-day morning)."));
+        } else if (counts.pending() == 0 && counts.inFlight() == 0) {
+            reasons.add(new Reason("list-finished", "名单中的客户都已拨打完毕或被排除（完成 " + counts.done() + "，排除 "
+                    + counts.skipped() + "），没有可拨打的客户。",
+                    "Every entry of the list is done or excluded (" + counts.done() + " done, " + counts.skipped()
+                            + " excluded): nobody is left to call."));
+        } else if (counts.pending() > 0 && counts.pending() == counts.waitingRetry()) {
+            reasons.add(new Reason("waiting-for-retry", "剩下的 " + counts.pending() + " 位客户都在等待重拨时间（未接通或占线后按规则间隔重拨）。",
+                    "The " + counts.pending() + " remaining customers are all waiting for their retry time"
+                            + " (after no answer or busy, as the contact policy says)."));
+        }
+        if (robot != null && counts.inFlight() >= robot.concurrency()) {
+            reasons.add(new Reason("concurrency-full", "同时通话数已达上限 " + robot.concurrency() + "，有通话结束后再拨下一位。",
+                    "All " + robot.concurrency() + " lines of the campaign are busy (concurrency limit);"
+                            + " the next customer is dialled when a call ends."));
+        }
+        boolean dialing = robot != null && reasons.isEmpty();
+        return new Diagnostics(campaignId, campaign.channel.name(), campaign.state.name(), dialing, reasons, listId,
+                counts, robot == null ? null : robot.concurrency(), robot == null ? null : robot.callsPerSecond(),
+                config.enabled());
+    }
+
+    private Reason outsideWindow(String window, String days) {
+        return new Reason("outside-calling-window",
+                "现在不在外呼时段内：只在 " + window + "（" + callcenter.zone() + "）的 " + days + " 拨打客户。",
+                "Outside the calling window " + window + " (" + callcenter.zone() + ") on " + days
+                        + ": customers are called only then.");
+    }
+
+    private static String days(java.util.Set<DayOfWeek> days) {
+        return days.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static java.util.Optional<Reason> stateReason(CampaignState state) {
+        switch (state) {
+            case DRAFT:
+                return java.util.Optional.of(new Reason("campaign-draft", "活动仍是草稿，尚未启动。",
+                        "The campaign is a draft and has not been started."));
+            case PAUSED:
+                return java.util.Optional.of(new Reason("campaign-paused", "活动已暂停：不再拨打新的客户，进行中的通话会正常结束。",
+                        "The campaign is paused: no new calls; calls in progress finish."));
+            case ENDED:
+                return java.util.Optional.of(new Reason("campaign-ended", "活动已结束，不再拨打。",
+                        "The campaign has ended: no more calls."));
+            default:
+                return java.util.Optional.empty();
+        }
+    }
+
+    private Long newestList(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
+                + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
+        return lists.isEmpty() ? null : lists.get(0).longValue();
+    }
+
+    private Counts counts(String campaignId, long listId, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where state = 'PENDING'),
+                               count(*) filter (where state = 'DONE'),
+                               count(*) filter (where state = 'SKIPPED'),
+                               count(*) filter (where state = 'PENDING' and next_attempt_at > ?2)
+                        from list_entry where list_id = ?1""")
+                .setParameter(1, listId).setParameter(2, Timestamp.from(now)).getSingleResult();
+        long inFlight = ((Number) em.createNativeQuery("select count(*) from list_entry e join target_list t"
+                + " on t.id = e.list_id where t.campaign_id = ?1 and e.state = 'IN_PROGRESS'")
+                .setParameter(1, campaignId).getSingleResult()).longValue();
+        return new Counts(((Number) row[0]).longValue(), inFlight, ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    }
+}

@@ -1,0 +1,128 @@
+package com.bank.callcenter.robot;
+
+import com.bank.callcenter.customers.MobileNumbers;
+import com.bank.callcenter.telephony.DialplanContract;
+import com.bank.callcenter.telephony.PbxEvent;
+import com.bank.callcenter.telephony.PbxListener;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a robot call's menu choice sets off, as soon as the RobotChoice UserEvent arrives (the call
+ * record itself keeps the choice through the CallTracker): 9 puts the number on the do-not-call
+ * list at once (source IVR_OPT_OUT, held callcenter.robot.opt-out-hold-months), 2 asks the
+ * {@link RobotSmsSender} for the campaign's SMS, 1 records that the dialplan put the customer in
+ * the team queue for the RM desk.
+ */
+@ApplicationScoped
+public class RobotChoiceHandler implements PbxListener {
+
+    private static final Logger LOG = Logger.getLogger(RobotChoiceHandler.class);
+
+    private final EntityManager em;
+    private final RobotSmsSender sms;
+    private final RobotSettings settings;
+    private final RobotDialerConfig config;
+    private final com.bank.callcenter.config.CallCenterConfig callcenter;
+    private final Clock clock;
+
+    public RobotChoiceHandler(EntityManager em, RobotSmsSender sms, RobotSettings settings, RobotDialerConfig config,
+                              com.bank.callcenter.config.CallCenterConfig callcenter, Clock clock) {
+        this.em = em;
+        this.sms = sms;
+        this.settings = settings;
+        this.config = config;
+        this.callcenter = callcenter;
+        this.clock = clock;
+    }
+
+    /** The robot call a choice belongs to. */
+    private record RobotCall(UUID callId, String customerId, String campaignId, String mobile, String definition) {
+    }
+
+    @Override
+    public void onEvent(PbxEvent event) {
+        if (!DialplanContract.ROBOT_CHOICE_EVENT.equals(event.name())) {
+            return;
+        }
+        String choice = Optional.ofNullable(event.get("Choice")).map(String::trim).orElse("");
+        if (!choice.equals("1") && !choice.equals("2") && !choice.equals("9")) {
+            return;
+        }
+        UUID callId;
+        try {
+            callId = UUID.fromString(String.valueOf(event.get("CallId")).trim());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        try {
+            find(callId).ifPresent(call -> {
+                Instant now = clock.instant();
+                switch (choice) {
+                    case "9":
+                        optOut(call, now);
+                        break;
+                    case "2":
+                        String template = call.definition() == null ? null : settings.of(call.definition()).smsTemplate();
+                        sms.send(new RobotSmsSender.Request(call.callId(), call.customerId(), call.mobile(),
+                                call.campaignId(), template, now));
+                        break;
+                    default:
+                        team(call, now);
+                        break;
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "robot call %s: choice %s not applied", callId, choice);
+        }
+    }
+
+    private Optional<RobotCall> find(UUID callId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    select c.customer_id, c.campaign_id, cu.mobile, cast(k.definition as text)
+                    from call_attempt c join customer cu on cu.customer_id = c.customer_id
+                    left join campaign k on k.id = c.campaign_id
+                    where c.id = ?1 and c.kind = 'ROBOT_CALL'""").setParameter(1, callId).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] row = rows.get(0);
+            Optional<String> mobile = row[2] == null ? Optional.empty() : MobileNumbers.normalise((String) row[2]);
+            return mobile.map(m -> new RobotCall(callId, (String) row[0], (String) row[1], m, (String) row[3]));
+        });
+    }
+
+    private void optOut(RobotCall call, Instant now) {
+        Instant expires = now.atZone(callcenter.zone()).plusMonths(config.optOutHoldMonths()).toInstant();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into do_not_call (mobile, reason, source, added_at, expires_at)
+                        values (?1, ?2, 'IVR_OPT_OUT', ?3, ?4)
+                        on conflict (mobile) do update set
+                          expires_at = case when do_not_call.expires_at is null then null
+                                            else greatest(do_not_call.expires_at, excluded.expires_at) end""")
+                .setParameter(1, call.mobile())
+                .setParameter(2, "pressed 9 in robot call " + call.callId() + " of campaign " + call.campaignId())
+                .setParameter(3, Timestamp.from(now)).setParameter(4, Timestamp.from(expires)).executeUpdate());
+        LOG.infof("robot call %s: %s opted out (do-not-call until %s)", call.callId(), call.customerId(), expires);
+    }
+
+    private void team(RobotCall call, Instant now) {
+        String queue = call.definition() == null ? config.teamQueue() : settings.of(call.definition()).teamQueue();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into robot_team_request (call_id, customer_id, campaign_id, team_queue, pressed_at)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict (call_id) do nothing""")
+                .setParameter(1, call.callId()).setParameter(2, call.customerId()).setParameter(3, call.campaignId())
+                .setParameter(4, queue).setParameter(5, Timestamp.from(now)).executeUpdate());
+    }
+}

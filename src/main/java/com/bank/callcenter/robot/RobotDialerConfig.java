@@ -1,0 +1,58 @@
+package com.bank.callcenter.robot;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The robot dialer's defaults; a campaign's {@code robot} section overrides the per-campaign ones. */
+@ConfigMapping(prefix = "callcenter.robot")
+public interface RobotDialerConfig {
+
+    /** false = the scheduled tick does nothing (tests drive {@link RobotDialer#tick} themselves). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the dialer looks for work. */
+    @WithDefault("0.5s")
+    String tick();
+
+    /** Calls in flight per campaign at most. */
+    @WithDefault("10")
+    int concurrency();
+
+    /** New calls per second per campaign at most. */
+    @WithDefault("2")
+    double callsPerSecond();
+
+    /** The robot prompt (PROMPT), as custom/&lt;name&gt;. */
+    @WithDefault("custom/robot-offer")
+    String prompt();
+
+    /** The queue of RMs that takes a customer who pressed 1 (TEAM_QUEUE). */
+    @WithDefault("rm-team")
+    String teamQueue();
+
+    /** How long the customer's phone rings (Originate Timeout). */
+    @WithDefault("PT30S")
+    Duration ringTimeout();
+
+    /** How long a press-9 opt-out keeps the number on the do-not-call list. */
+    @WithDefault("6")
+    int optOutHoldMonths();
+
+    /** A customer locked by another call is tried again this much later. */
+    @WithDefault("PT1M")
+    Duration busyCustomerDelay();
+
+    /** Retries of a campaign whose contactPolicy.retries does not name the outcome. */
+    Retry noAnswer();
+
+    Retry busy();
+
+    interface Retry {
+        int afterMinutes();
+
+        int maxAttempts();
+    }
+}

@@ -1,0 +1,19 @@
+package com.bank.callcenter.robot;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Press 2 at the robot menu: send the campaign's SMS to the customer. The default
+ * ({@link RecordingRobotSmsSender}) records the request; the SMS service replaces it with an
+ * alternative bean that sends it.
+ */
+public interface RobotSmsSender {
+
+    /** Called once per robot call whose customer pressed 2, on the PBX event thread: must not block long. */
+    void send(Request request);
+
+    /** What the SMS is for: the robot call, the customer and number, the campaign and its template (may be null). */
+    record Request(UUID callId, String customerId, String mobile, String campaignId, String template, Instant at) {
+    }
+}
