@@ -101,6 +101,12 @@ final class AmiEventTranslator {
             channel(f, e.getChannel(), e.getUniqueId(), null);
             put(f, "CallId", e.getCallId());
             put(f, "Choice", e.getChoice() == null ? "" : e.getChoice());
+        } else if (event instanceof SmsInEvent) {
+            SmsInEvent e = (SmsInEvent) event;
+            name = DialplanContract.SMS_IN_EVENT;
+            channel(f, e.getChannel(), e.getUniqueId(), null);
+            put(f, "From", e.getFrom() == null ? "" : e.getFrom());
+            put(f, "Body", e.getBody() == null ? "" : e.getBody());
         } else {
             return null;
         }

@@ -75,7 +75,7 @@ public class AsteriskPbx implements Pbx {
             OriginateResponseEvent.class, VarSetEvent.class, NewChannelEvent.class, NewStateEvent.class,
             DialBeginEvent.class, DialStateEvent.class, DialEndEvent.class, BridgeEnterEvent.class,
             HangupEvent.class, CdrEvent.class, CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class,
-            FullyBootedEvent.class, RobotChoiceEvent.class);
+            FullyBootedEvent.class, RobotChoiceEvent.class, SmsInEvent.class);
 
     private static final int SILENT_PINGS_BEFORE_DEAD = 3;
 
@@ -182,13 +182,25 @@ public class AsteriskPbx implements Pbx {
 
     @Override
     public CompletionStage<Boolean> sendMessage(String server, String to, String from, String body, Map<String, String> variables) {
+        return sendMessage(server, new OutboundMessage(to, from, body, variables)).thenApply(MessageSendResult::accepted);
+    }
+
+    @Override
+    public CompletionStage<MessageSendResult> sendMessage(String server, OutboundMessage message) {
         AmiLink link = link(server);
         MessageSendAction action = new MessageSendAction();
-        action.setTo(to);
-        action.setFrom(from);
-        action.setBody(body);
-        variables.forEach(action::setVariable);
-        return link.send(action, response -> !(response instanceof ManagerError));
+        action.setTo(message.to());
+        action.setFrom(message.from());
+        if (OutboundMessage.fitsOnAmiLine(message.body())) {
+            action.setBody(message.body());
+        } else {
+            // an AMI header cannot carry CR/LF or other control characters: send the UTF-8 bytes as Base64Body
+            action.setBase64body(java.util.Base64.getEncoder().encodeToString(
+                    message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        message.variables().forEach(action::setVariable);
+        return link.send(action, response -> new MessageSendResult(!(response instanceof ManagerError),
+                response.getResponse(), response.getMessage()));
     }
 
     @Override

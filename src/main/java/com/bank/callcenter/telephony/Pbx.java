@@ -35,6 +35,14 @@ public interface Pbx {
     /** MessageSend; true when Asterisk accepted it ("Message successfully sent"). */
     CompletionStage<Boolean> sendMessage(String server, String to, String from, String body, Map<String, String> variables);
 
+    /**
+     * MessageSend of one SMS, sent exactly once; completes with what Asterisk answered (Response and
+     * Message). A body an AMI line cannot carry (CR, LF, other control characters) goes as Base64Body.
+     *
+     * @throws PbxUnavailableException (or completes with it) when the link is down: nothing was sent
+     */
+    CompletionStage<MessageSendResult> sendMessage(String server, OutboundMessage message);
+
     /** The channels up now (CoreShowChannels). */
     CompletionStage<List<LiveChannel>> liveChannels(String server);
 
@@ -46,6 +54,23 @@ public interface Pbx {
     /** What an Originate asks for: the first leg, where it goes in the dialplan, and the channel variables. */
     record OriginateCommand(String actionId, String channel, String context, String exten, String callerId,
                             long timeoutMs, Map<String, String> variables) {
+    }
+
+    /** A MessageSend: To (the destination), From (absent = the endpoint's own), the UTF-8 body, Variable lines. */
+    record OutboundMessage(String to, String from, String body, Map<String, String> variables) {
+
+        public OutboundMessage {
+            variables = variables == null ? Map.of() : Map.copyOf(variables);
+        }
+
+        /** False when the body holds a character an AMI header line cannot carry. */
+        public static boolean fitsOnAmiLine(String body) {
+            return body.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        }
+    }
+
+    /** Asterisk's answer to a MessageSend: accepted = "Success" ("Message successfully sent"). */
+    record MessageSendResult(boolean accepted, String response, String message) {
     }
 
     /** One channel from CoreShowChannels. */

@@ -68,12 +68,22 @@ public class SimulatedPbxLauncher {
                 .robotContext(DialplanContract.ROBOT_CONTEXT)
                 .robotUserEvent(DialplanContract.ROBOT_CHOICE_EVENT)
                 .callIdVariable(DialplanContract.CALL_ID)
+                .messageEndpoints(java.util.Set.of("sms-gw", smsEndpoint(config.sms().to())))
                 .build();
         try {
             return new SimulatedPbx(options).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated PBX", e);
         }
+    }
+
+    /** The PJSIP endpoint MessageSend reaches: {@code pjsip:carrier-sms/sip:...} names carrier-sms. */
+    static String smsEndpoint(String to) {
+        String target = to.toLowerCase(java.util.Locale.ROOT).startsWith("pjsip:") ? to.substring("pjsip:".length()) : to;
+        int slash = target.indexOf('/');
+        String head = slash < 0 ? target : target.substring(0, slash);
+        int at = head.indexOf('@');
+        return at < 0 ? head : head.substring(at + 1);
     }
 
     private static OutcomeRule rule(String name) {

@@ -29,7 +29,7 @@ final class AmiActions {
             case "command" -> command(message.getOrDefault("Command", ""), actionId);
             case "events" -> events(message.get("EventMask"), actionId);
             case "originate" -> originate(message, actionId);
-            case "messagesend" -> session.sendResponse(MessageSendRule.reply(engine.options(), message, actionId));
+            case "messagesend" -> session.sendResponse(MessageSendRule.reply(engine, message, actionId));
             case "hangup" -> hangup(message, actionId);
             case "coreshowchannels" -> coreShowChannels(actionId);
             case "status" -> status(message.get("Channel"), actionId);

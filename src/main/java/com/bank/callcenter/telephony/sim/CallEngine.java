@@ -37,6 +37,9 @@ final class CallEngine {
     private final AtomicLong callCounter = new AtomicLong();
     private final AtomicLong originates = new AtomicLong();
     private final long bootedAtMs;
+    private final Set<String> refusedMessageDestinations = ConcurrentHashMap.newKeySet();
+    private final java.util.Deque<SimulatedMessage> sentMessages = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int SENT_MESSAGES_KEPT = 1000;
 
     CallEngine(SimulatedPbxOptions options) {
         this.options = options;
@@ -89,6 +92,29 @@ final class CallEngine {
         originates.incrementAndGet();
         call.start();
         return call;
+    }
+
+    Set<String> refusedMessageDestinations() {
+        return refusedMessageDestinations;
+    }
+
+    void messageSent(SimulatedMessage message) {
+        sentMessages.addLast(message);
+        while (sentMessages.size() > SENT_MESSAGES_KEPT) {
+            sentMessages.pollFirst();
+        }
+    }
+
+    List<SimulatedMessage> sentMessages() {
+        return List.copyOf(sentMessages);
+    }
+
+    /** A SIP MESSAGE coming in on a message endpoint: its message_context raises {@code userEvent}. */
+    void inboundMessage(String context, String exten, String userEvent, String from, String body) {
+        String uniqueid = clock.nowSeconds() + "." + uniqueidCounter.getAndIncrement();
+        ChannelSnapshot channel = new ChannelSnapshot("Message/ast_msg_queue", "Message", uniqueid, uniqueid,
+                channelSequence.getAndIncrement(), clock.nowMs(), ChannelState.UP, context, exten, null);
+        broadcast(AmiEvents.userEvent(channel, userEvent, "From", from, "Body", body));
     }
 
     void callFinished(SimulatedCall call) {

@@ -13,7 +13,24 @@ final class MessageSendRule {
     private MessageSendRule() {
     }
 
+    static AmiMessage reply(CallEngine engine, AmiMessage action, String actionId) {
+        AmiMessage reply = reply(engine.options(), engine.refusedMessageDestinations(), action, actionId);
+        if ("Success".equals(reply.firstValue())) {
+            engine.messageSent(SimulatedMessage.of(action));
+        }
+        return reply;
+    }
+
     static AmiMessage reply(SimulatedPbxOptions options, AmiMessage action, String actionId) {
+        return reply(options, java.util.Set.of(), action, actionId);
+    }
+
+    /**
+     * As {@link #reply(SimulatedPbxOptions, AmiMessage, String)}; a destination containing one of
+     * {@code refused} fails like an unknown endpoint ("Message failed to send.").
+     */
+    static AmiMessage reply(SimulatedPbxOptions options, java.util.Set<String> refused, AmiMessage action,
+                            String actionId) {
         String destination = action.get("Destination");
         if (destination == null || destination.isBlank()) {
             destination = action.get("To");
@@ -25,7 +42,7 @@ final class MessageSendRule {
             return AmiResponses.error(actionId, "Message technology not found.");
         }
         String endpoint = endpointOf(destination.substring(PJSIP_SCHEME.length()));
-        if (!options.messageEndpoints().contains(endpoint)) {
+        if (!options.messageEndpoints().contains(endpoint) || refused.stream().anyMatch(destination::contains)) {
             return AmiResponses.error(actionId, "Message failed to send.");
         }
         return AmiResponses.success(actionId, "Message successfully sent");

@@ -156,6 +156,43 @@ public final class SimulatedPbx implements AutoCloseable {
         return engine == null ? 0 : engine.originateCount();
     }
 
+    /** Context of the dialplan that raises an inbound SIP MESSAGE (DialplanContract.SMS_IN_CONTEXT). */
+    public static final String SMS_IN_CONTEXT = "callcenter-sms-in";
+    /** The UserEvent it raises, with From and Body (DialplanContract.SMS_IN_EVENT). */
+    public static final String SMS_IN_EVENT = "SmsIn";
+
+    /**
+     * An SMS reply arriving from the carrier, as the SIP MESSAGE loopback did in the transcript: on
+     * channel {@code Message/ast_msg_queue} in the inbound context, {@code UserEvent: SmsIn} with
+     * {@code From} and {@code Body}, to every client whose event mask has {@code user}.
+     */
+    public synchronized void deliverInboundSms(String from, String body) {
+        deliverInboundSms(SMS_IN_CONTEXT, "smsc", SMS_IN_EVENT, from, body);
+    }
+
+    public synchronized void deliverInboundSms(String context, String exten, String userEvent, String from, String body) {
+        if (engine == null) {
+            throw new IllegalStateException("the simulated PBX is not started");
+        }
+        engine.inboundMessage(context, exten, userEvent, from, body);
+    }
+
+    /**
+     * From now on a MessageSend whose destination contains {@code destinationPart} (e.g. a number)
+     * fails as for an unknown endpoint: {@code Response: Error}, {@code Message failed to send.}
+     */
+    public synchronized void refuseMessagesTo(String destinationPart) {
+        if (engine == null) {
+            throw new IllegalStateException("the simulated PBX is not started");
+        }
+        engine.refusedMessageDestinations().add(destinationPart);
+    }
+
+    /** The MessageSends accepted so far (the newest thousand), oldest first. */
+    public synchronized List<SimulatedMessage> sentMessages() {
+        return engine == null ? List.of() : engine.sentMessages();
+    }
+
     /** Names of the live channels, oldest first. */
     public synchronized List<String> liveChannelNames() {
         return engine == null ? List.of() : engine.liveChannels().stream().map(ChannelSnapshot::name).toList();

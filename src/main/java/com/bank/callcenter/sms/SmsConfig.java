@@ -1,0 +1,39 @@
+package com.bank.callcenter.sms;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/** SMS settings; the defaults follow DOMAIN.md (MIIT Order 31: signature and a way to refuse in every message). */
+@ConfigMapping(prefix = "callcenter.sms")
+public interface SmsConfig {
+
+    /** The bank signature every marketing SMS carries, at its start. */
+    @WithDefault("【示例银行】")
+    String signature();
+
+    /** The unsubscribe tail every marketing SMS ends with. */
+    @WithDefault("回复TD退订")
+    String unsubscribe();
+
+    /** {bankName} in templates. */
+    @WithDefault("示例银行")
+    String bankName();
+
+    /** Replies that opt the sender out, compared trimmed and case-insensitively. */
+    @WithDefault("TD,T,退订")
+    List<String> optOutReplies();
+
+    /** How long an SMS opt-out keeps the number on do-not-call (DOMAIN.md: at least 6 months). */
+    @WithDefault("6")
+    int optOutHoldMonths();
+
+    /** MessageSend From; absent = the SMS endpoint's own (from_user in pjsip.conf). */
+    Optional<String> from();
+
+    /** Longest template or free text, before the signature and tail are added. */
+    @WithDefault("500")
+    int maxLength();
+}
