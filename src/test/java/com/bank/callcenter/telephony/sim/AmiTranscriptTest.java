@@ -1,5 +1,6 @@
 package com.bank.callcenter.telephony.sim;
 
+import com.bank.callcenter.telephony.RobotChoiceEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,6 @@
 package com.bank.callcenter.telephony.sim;
 
+import com.bank.callcenter.telephony.RobotChoiceEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

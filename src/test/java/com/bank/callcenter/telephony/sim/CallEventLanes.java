@@ -1,5 +1,6 @@
 package com.bank.callcenter.telephony.sim;
 
+import com.bank.callcenter.telephony.RobotChoiceEvent;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;

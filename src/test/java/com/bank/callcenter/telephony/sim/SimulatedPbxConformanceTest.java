@@ -1,5 +1,6 @@
 package com.bank.callcenter.telephony.sim;
 
+import com.bank.callcenter.telephony.RobotChoiceEvent;
 import static com.bank.callcenter.telephony.sim.AsteriskJavaClient.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
