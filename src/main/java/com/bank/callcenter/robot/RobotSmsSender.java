@@ -5,8 +5,7 @@ import java.util.UUID;
 
 /**
  * Press 2 at the robot menu: send the campaign's SMS to the customer. The default
- * ({@link RecordingRobotSmsSender}) records the request; the SMS service replaces it with an
- * alternative bean that sends it.
+ * ({@link RobotSmsRequests}) records the request and sends it through the SMS service.
  */
 public interface RobotSmsSender {
 

@@ -12,6 +12,7 @@ import com.bank.callcenter.telephony.PbxUnavailableException;
 import com.bank.callcenter.telephony.TelephonyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
@@ -86,16 +87,34 @@ public class SmsService {
             source = text;
         }
         String body = templates.withSignatureAndTail(SmsTemplates.render(source, name -> value(name, customer)));
-        String server = pbx.availableServer().orElseThrow(SmsService::pbxUnavailable);
+        return dispatch(customer, staffId, null, byTemplate ? templateId : "", body, true);
+    }
 
+    /**
+     * The SMS a customer asked for during a robot call (press 2): the campaign's template, sent at
+     * once. Being the customer's own request, it is not a marketing contact: no window or cap check.
+     */
+    @ActivateRequestContext
+    public UUID sendAtCustomersRequest(String customerId, String campaignId, String template) {
+        Customer customer = customer(customerId, null);
+        templates.checkText(template, "the campaign's SMS template");
+        String body = templates.withSignatureAndTail(SmsTemplates.render(template, name -> value(name, customer)));
+        return dispatch(customer, null, campaignId, "", body, false);
+    }
+
+    private UUID dispatch(Customer customer, String staffId, String campaignId, String templateId, String body,
+                          boolean marketing) {
+        String server = pbx.availableServer().orElseThrow(SmsService::pbxUnavailable);
         UUID smsId = UUID.randomUUID();
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
-            // one contact decision per customer at a time: the frequency cap cannot be passed twice at once
-            em.createNativeQuery("select customer_id from customer where customer_id = ?1 for update")
-                    .setParameter(1, customerId).getResultList();
-            rules.checkMayContact(customerId, customer.mobile(), now);
-            record(smsId, customerId, staffId, byTemplate ? templateId : "", body, server, now);
+            if (marketing) {
+                // one contact decision per customer at a time: the frequency cap cannot be passed twice at once
+                em.createNativeQuery("select customer_id from customer where customer_id = ?1 for update")
+                        .setParameter(1, customer.id()).getResultList();
+                rules.checkMayContact(customer.id(), customer.mobile(), now);
+            }
+            record(smsId, customer.id(), staffId, campaignId, templateId, body, server, now, marketing);
         });
 
         OutboundMessage message = new OutboundMessage(telephony.sms().to().replace("{number}", customer.mobile()),
@@ -162,7 +181,7 @@ public class SmsService {
             throw ProblemException.notFound("customer", customerId);
         }
         Object[] row = rows.get(0);
-        if (!staffId.equals(row[0])) {
+        if (staffId != null && !staffId.equals(row[0])) {
             throw ProblemException.forbidden("the customer is not in your book");
         }
         String mobile = Optional.ofNullable((String) row[1]).flatMap(MobileNumbers::normalise)
@@ -196,16 +215,18 @@ public class SmsService {
         }
     }
 
-    private void record(UUID smsId, String customerId, String staffId, String templateId, String body, String server,
-                        Instant now) {
-        em.createNativeQuery("insert into contact_attempt (id, customer_id, channel, marketing, staff_id, created_at)"
-                        + " values (?1, ?2, 'SMS', true, ?3, ?4)")
-                .setParameter(1, smsId).setParameter(2, customerId).setParameter(3, staffId)
-                .setParameter(4, Timestamp.from(now)).executeUpdate();
-        em.createNativeQuery("insert into sms_message (id, customer_id, staff_id, template_id, body, state, ami_server,"
-                        + " created_at) values (?1, ?2, ?3, nullif(?4, ''), ?5, 'QUEUED', ?6, ?7)")
-                .setParameter(1, smsId).setParameter(2, customerId).setParameter(3, staffId).setParameter(4, templateId)
-                .setParameter(5, body).setParameter(6, server).setParameter(7, Timestamp.from(now)).executeUpdate();
+    private void record(UUID smsId, String customerId, String staffId, String campaignId, String templateId,
+                        String body, String server, Instant now, boolean marketing) {
+        em.createNativeQuery("insert into contact_attempt (id, customer_id, campaign_id, channel, marketing, staff_id,"
+                        + " created_at) values (?1, ?2, ?3, 'SMS', ?4, ?5, ?6)")
+                .setParameter(1, smsId).setParameter(2, customerId).setParameter(3, campaignId)
+                .setParameter(4, marketing).setParameter(5, staffId)
+                .setParameter(6, Timestamp.from(now)).executeUpdate();
+        em.createNativeQuery("insert into sms_message (id, customer_id, staff_id, campaign_id, template_id, body, state,"
+                        + " ami_server, created_at) values (?1, ?2, ?3, ?4, nullif(?5, ''), ?6, 'QUEUED', ?7, ?8)")
+                .setParameter(1, smsId).setParameter(2, customerId).setParameter(3, staffId).setParameter(4, campaignId)
+                .setParameter(5, templateId).setParameter(6, body).setParameter(7, server)
+                .setParameter(8, Timestamp.from(now)).executeUpdate();
     }
 
     private static Instant instant(Object value) {

@@ -94,10 +94,18 @@ class RobotDialerTest {
                 + " and fields ->> 'Variable' = 'TEAM_QUEUE' and fields ->> 'Value' = 'rm-team-test'", press1Call));
         assertEquals(1, Db.count("select count(*) from robot_team_request where call_id = ? and team_queue = 'rm-team-test'",
                 press1Call));
-        // press 2: the SMS request is recorded with the campaign's template
+        // press 2: the request is recorded with the campaign's template and the SMS is sent
         UUID press2Call = (UUID) calls(campaign, press2).get(0).get("id");
         assertEquals("{customerName}您好，详情请见本行 App。",
-                Db.value("select template from robot_sms_request where call_id = ? and state = 'REQUESTED'", press2Call));
+                Db.value("select template from robot_sms_request where call_id = ?", press2Call));
+        RobotCampaigns.await("the requested SMS", () -> Db.count(
+                "select count(*) from robot_sms_request r join sms_message m on m.id = r.sms_id"
+                        + " where r.call_id = ? and r.state = 'SENT' and m.state = 'SENT'", press2Call) == 1);
+        UUID smsId = (UUID) Db.value("select sms_id from robot_sms_request where call_id = ?", press2Call);
+        String body = (String) Db.value("select body from sms_message where id = ?", smsId);
+        assertTrue(body.contains("您好，详情请见本行 App。") && body.endsWith("回复TD退订"), body);
+        assertEquals(false, Db.value("select marketing from contact_attempt where id = ?", smsId),
+                "an SMS the customer asked for is not a marketing contact");
         assertEquals(RobotCampaigns.mobileOf(press2),
                 Db.value("select mobile from robot_sms_request where call_id = ?", press2Call));
         assertEquals(0, Db.count("select count(*) from robot_sms_request where customer_id in (?, ?)", press1, press9));
