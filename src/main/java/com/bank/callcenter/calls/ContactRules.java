@@ -52,7 +52,7 @@ public class ContactRules {
         if (!insideCallingWindow(now)) {
             TelephonyConfig.CallingWindow window = telephony.callingWindow();
             throw ProblemException.conflict("outside-calling-window", "customers are called " + window.from() + "–"
-                    + window.to() + " (" + callcenter.zone() + ") on " + window.days());
+                    + window.to() + " (" + callcenter.zone() + ") on " + new java.util.TreeSet<>(window.days()));
         }
         Number recent = (Number) em.createNativeQuery("select count(*) from contact_attempt where customer_id = ?1"
                         + " and marketing and created_at > ?2 and (list_id is null or list_id <> ?3)")
