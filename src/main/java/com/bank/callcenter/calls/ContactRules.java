@@ -2,7 +2,6 @@ package com.bank.callcenter.calls;
 
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
-import com.bank.callcenter.telephony.TelephonyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -21,12 +20,10 @@ public class ContactRules {
 
     private final EntityManager em;
     private final CallCenterConfig callcenter;
-    private final TelephonyConfig telephony;
 
-    public ContactRules(EntityManager em, CallCenterConfig callcenter, TelephonyConfig telephony) {
+    public ContactRules(EntityManager em, CallCenterConfig callcenter) {
         this.em = em;
         this.callcenter = callcenter;
-        this.telephony = telephony;
     }
 
     /** Throws a 409 problem naming the rule (do-not-call, outside-calling-window, frequency-cap). */
@@ -50,9 +47,7 @@ public class ContactRules {
             throw ProblemException.conflict("do-not-call", "the customer is on the do-not-call list");
         }
         if (!insideCallingWindow(now)) {
-            TelephonyConfig.CallingWindow window = telephony.callingWindow();
-            throw ProblemException.conflict("outside-calling-window", "customers are called " + window.from() + "–"
-                    + window.to() + " (" + callcenter.zone() + ") on " + new java.util.TreeSet<>(window.days()));
+            throw ProblemException.conflict("outside-calling-window", "customers are called " + describeWindow());
         }
         Number recent = (Number) em.createNativeQuery("select count(*) from contact_attempt where customer_id = ?1"
                         + " and marketing and created_at > ?2 and (list_id is null or list_id <> ?3)")
@@ -64,10 +59,19 @@ public class ContactRules {
         }
     }
 
+    /** The bank's calling window (callcenter.campaigns.defaults.window-*), read in callcenter.zone. */
     public boolean insideCallingWindow(Instant now) {
-        TelephonyConfig.CallingWindow window = telephony.callingWindow();
+        CallCenterConfig.Campaigns.Defaults window = callcenter.campaigns().defaults();
         ZonedDateTime local = now.atZone(callcenter.zone());
         LocalTime time = local.toLocalTime();
-        return window.days().contains(local.getDayOfWeek()) && !time.isBefore(window.from()) && time.isBefore(window.to());
+        return window.workingDays().contains(local.getDayOfWeek()) && !time.isBefore(window.windowStart())
+                && time.isBefore(window.windowEnd());
+    }
+
+    /** "09:00–20:00 (Asia/Shanghai) on [MONDAY, …]" */
+    public String describeWindow() {
+        CallCenterConfig.Campaigns.Defaults window = callcenter.campaigns().defaults();
+        return window.windowStart() + "–" + window.windowEnd() + " (" + callcenter.zone() + ") on "
+                + new java.util.TreeSet<>(window.workingDays());
     }
 }

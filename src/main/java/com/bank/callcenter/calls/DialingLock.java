@@ -1,36 +1,32 @@
 package com.bank.callcenter.calls;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Response;
+import com.bank.callcenter.common.ClusterLock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * A customer is dialled by one call at a time, across all instances:
- * {@code SET callcenter:dialing:<customerId> <callId> NX PX <ttl>}, released (only by its own call) when the call ends.
+ * A customer is dialled by one call at a time, across all instances: a {@link ClusterLock} on
+ * {@code callcenter:dialing:<customerId>} held by the call's id, released (only by that call)
+ * when the call ends.
  */
 @ApplicationScoped
 public class DialingLock {
 
     private static final String PREFIX = "callcenter:dialing:";
-    private static final String RELEASE_IF_OWNER =
-            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-    private final RedisDataSource redis;
+    private final ClusterLock locks;
 
-    public DialingLock(RedisDataSource redis) {
-        this.redis = redis;
+    public DialingLock(ClusterLock locks) {
+        this.locks = locks;
     }
 
     public boolean acquire(String customerId, UUID callId, Duration ttl) {
-        Response reply = redis.execute("SET", PREFIX + customerId, callId.toString(), "NX", "PX",
-                String.valueOf(ttl.toMillis()));
-        return reply != null && "OK".equals(reply.toString());
+        return locks.tryAcquire(PREFIX + customerId, callId.toString(), ttl);
     }
 
     public void release(String customerId, UUID callId) {
-        redis.execute("EVAL", RELEASE_IF_OWNER, "1", PREFIX + customerId, callId.toString());
+        locks.release(PREFIX + customerId, callId.toString());
     }
 }

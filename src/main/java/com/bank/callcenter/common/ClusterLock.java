@@ -34,8 +34,20 @@ public class ClusterLock {
     /** The lock if it was free; empty when another holder has it. */
     public Optional<Held> tryAcquire(String key, Duration ttl) {
         String token = UUID.randomUUID().toString();
-        boolean taken = values.setAndChanged(key, token, new SetArgs().nx().px(ttl));
-        return taken ? Optional.of(new Held(key, token)) : Optional.empty();
+        return tryAcquire(key, token, ttl) ? Optional.of(new Held(key, token)) : Optional.empty();
+    }
+
+    /**
+     * For a lock released later, elsewhere (e.g. when a call ends on another thread): the holder
+     * names itself with {@code token} and releases with {@link #release(String, String)}.
+     */
+    public boolean tryAcquire(String key, String token, Duration ttl) {
+        return values.setAndChanged(key, token, new SetArgs().nx().px(ttl));
+    }
+
+    /** Releases the lock only if {@code token} still holds it. */
+    public void release(String key, String token) {
+        redis.execute("EVAL", RELEASE, "1", key, token);
     }
 
     /** A lock this instance holds; closing it releases it. */
@@ -51,7 +63,7 @@ public class ClusterLock {
 
         @Override
         public void close() {
-            redis.execute("EVAL", RELEASE, "1", key, token);
+            release(key, token);
         }
     }
 }

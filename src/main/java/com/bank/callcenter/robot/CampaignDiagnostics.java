@@ -7,7 +7,6 @@ import com.bank.callcenter.campaigns.Channel;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.telephony.Pbx;
-import com.bank.callcenter.telephony.TelephonyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,19 +30,17 @@ public class CampaignDiagnostics {
     private final ContactRules rules;
     private final RobotSettings settings;
     private final RobotDialerConfig config;
-    private final TelephonyConfig telephony;
     private final CallCenterConfig callcenter;
     private final Clock clock;
 
     public CampaignDiagnostics(EntityManager em, Pbx pbx, ContactRules rules, RobotSettings settings,
-                               RobotDialerConfig config, TelephonyConfig telephony, CallCenterConfig callcenter,
+                               RobotDialerConfig config, CallCenterConfig callcenter,
                                Clock clock) {
         this.em = em;
         this.pbx = pbx;
         this.rules = rules;
         this.settings = settings;
         this.config = config;
-        this.telephony = telephony;
         this.callcenter = callcenter;
         this.clock = clock;
     }
@@ -82,8 +79,8 @@ public class CampaignDiagnostics {
         stateReason(campaign.state).ifPresent(reasons::add);
         RobotSettings.Settings robot = campaign.channel == Channel.ROBOT_CALL ? settings.of(campaign.definition) : null;
         if (!rules.insideCallingWindow(now)) {
-            TelephonyConfig.CallingWindow window = telephony.callingWindow();
-            reasons.add(outsideWindow(window.from() + "–" + window.to(), days(window.days())));
+            var window = callcenter.campaigns().defaults();
+            reasons.add(outsideWindow(window.windowStart() + "–" + window.windowEnd(), days(window.workingDays())));
         } else if (robot != null && !settings.insideSchedule(robot, now)) {
             var schedule = robot.schedule();
             reasons.add(outsideWindow(schedule.windowStart() + "–" + schedule.windowEnd()

@@ -181,11 +181,6 @@ public class AsteriskPbx implements Pbx {
     }
 
     @Override
-    public CompletionStage<Boolean> sendMessage(String server, String to, String from, String body, Map<String, String> variables) {
-        return sendMessage(server, new OutboundMessage(to, from, body, variables)).thenApply(MessageSendResult::accepted);
-    }
-
-    @Override
     public CompletionStage<MessageSendResult> sendMessage(String server, OutboundMessage message) {
         AmiLink link = link(server);
         MessageSendAction action = new MessageSendAction();

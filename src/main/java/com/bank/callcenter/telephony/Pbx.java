@@ -32,8 +32,6 @@ public interface Pbx {
 
     CompletionStage<Boolean> hangup(String server, String channel);
 
-    /** MessageSend; true when Asterisk accepted it ("Message successfully sent"). */
-    CompletionStage<Boolean> sendMessage(String server, String to, String from, String body, Map<String, String> variables);
 
     /**
      * MessageSend of one SMS, sent exactly once; completes with what Asterisk answered (Response and

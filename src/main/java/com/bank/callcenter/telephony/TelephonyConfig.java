@@ -3,12 +3,9 @@ package com.bank.callcenter.telephony;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The PBX link and dialing. Without {@code telephony.ami.servers} the service starts the simulated
@@ -34,8 +31,6 @@ public interface TelephonyConfig {
     /** How long a customer stays locked against a second dial at most (the lock is released when the call ends). */
     @WithDefault("PT2H")
     Duration dialingLockTtl();
-
-    CallingWindow callingWindow();
 
     Simulator simulator();
 
@@ -82,18 +77,6 @@ public interface TelephonyConfig {
         /** MessageSend To; {number} is the mobile number. */
         @WithDefault("pjsip:carrier-sms/sip:{number}@carrier")
         String to();
-    }
-
-    /** When customers may be called, read in callcenter.zone. */
-    interface CallingWindow {
-        @WithDefault("09:00")
-        LocalTime from();
-
-        @WithDefault("20:00")
-        LocalTime to();
-
-        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
-        Set<DayOfWeek> days();
     }
 
     /** The in-process simulated PBX (only without telephony.ami.servers). */
