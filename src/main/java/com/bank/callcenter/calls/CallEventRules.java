@@ -35,6 +35,19 @@ final class CallEventRules {
         Integer cdrTalkSeconds;
     }
 
+    private static final java.util.Set<String> READ = java.util.Set.of("OriginateResponse", "DialBegin", "DialState",
+            "Newstate", "DialEnd", "BridgeEnter", "Hangup", "Cdr", "RobotChoice");
+
+    /**
+     * Whether the event is kept with its call: the ones {@link #apply} reads, and the VarSets of the
+     * variables the service itself set (what the call was given). Asterisk's many other VarSets and
+     * channel events tie channels to a call but are not kept.
+     */
+    static boolean kept(PbxEvent event) {
+        return READ.contains(event.name())
+                || "VarSet".equals(event.name()) && DialplanContract.SERVICE_VARIABLES.contains(event.get("Variable"));
+    }
+
     static void apply(CallAttempt call, PbxEvent event, Memory memory) {
         switch (event.name()) {
             case "OriginateResponse":

@@ -5,16 +5,10 @@ import com.bank.callcenter.telephony.Pbx;
 import com.bank.callcenter.telephony.Pbx.LiveChannel;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import org.jboss.logging.Logger;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +39,10 @@ public class CallTracker implements PbxListener {
     private static final Logger LOG = Logger.getLogger(CallTracker.class);
     /** Late events (a CDR after the hang-up) still reach a finished call for this long. */
     private static final Duration KEEP_FINISHED = Duration.ofMinutes(2);
-    private static final int OPTIMISTIC_RETRIES = 3;
 
     private final Pbx pbx;
     private final DialingLock lock;
-    private final EntityManager em;
-    private final ObjectMapper json;
+    private final CallRecordWriter writer;
     private final Clock clock;
     private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
     /** server|Uniqueid or server|Linkedid → call. */
@@ -61,12 +53,12 @@ public class CallTracker implements PbxListener {
         return thread;
     });
 
-    public CallTracker(Pbx pbx, DialingLock lock, EntityManager em, ObjectMapper json, Clock clock) {
+    public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, Clock clock) {
         this.pbx = pbx;
         this.lock = lock;
-        this.em = em;
-        this.json = json;
+        this.writer = writer;
         this.clock = clock;
+        writer.onFinal(this::finish);
     }
 
     /** What this instance keeps about a call it follows. */
@@ -111,7 +103,7 @@ public class CallTracker implements PbxListener {
     @Override
     public void onEvent(PbxEvent event) {
         UUID callId = correlate(event);
-        if (callId == null) {
+        if (callId == null || !CallEventRules.kept(event)) {
             return;
         }
         Track track = tracks.get(callId);
@@ -255,69 +247,34 @@ public class CallTracker implements PbxListener {
         }
     }
 
-    private interface Change {
-        void apply(CallAttempt call);
+    /** Queues a change to the record with its event; the writer applies it in arrival order and finishes the call when it became final. */
+    private void update(UUID callId, CallRecordWriter.Change change, String eventName, Map<String, ?> fields,
+                        Instant receivedAt) {
+        writer.submit(callId, change, eventName, fields, receivedAt);
     }
 
-    /** Applies a change to the record and keeps the event, in one transaction; finishes the call when it became final. */
-    private void update(UUID callId, Change change, String eventName, Map<String, ?> fields, Instant receivedAt) {
-        String body = toJson(fields);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                boolean becameFinal = QuarkusTransaction.requiringNew().call(() -> {
-                    CallAttempt call = CallAttempt.findById(callId);
-                    if (call == null) {
-                        return false;
-                    }
-                    boolean wasFinal = call.state.isFinal();
-                    change.apply(call);
-                    em.createNativeQuery("insert into call_event (call_id, received_at, name, fields)"
-                                    + " values (?1, ?2, ?3, cast(?4 as jsonb))")
-                            .setParameter(1, callId).setParameter(2, Timestamp.from(receivedAt))
-                            .setParameter(3, eventName).setParameter(4, body).executeUpdate();
-                    return !wasFinal && call.state.isFinal();
-                });
-                if (becameFinal) {
-                    finish(callId);
-                }
-                return;
-            } catch (OptimisticLockException e) {
-                if (attempt >= OPTIMISTIC_RETRIES) {
-                    throw e;
-                }
-            } catch (RuntimeException e) {
-                if (attempt >= OPTIMISTIC_RETRIES || !(e.getCause() instanceof OptimisticLockException)) {
-                    LOG.errorf(e, "call %s: %s not applied", callId, eventName);
-                    return;
-                }
+    /** Calls whose records became final: their dialing locks released in one round trip, forgotten later. */
+    private void finish(Set<UUID> callIds) {
+        Map<String, UUID> locks = new HashMap<>();
+        List<Track> finished = new ArrayList<>();
+        for (UUID callId : callIds) {
+            Track track = tracks.get(callId);
+            if (track != null && !track.finished) {
+                track.finished = true;
+                locks.put(track.customerId, callId);
+                finished.add(track);
             }
         }
-    }
-
-    private void finish(UUID callId) {
-        Track track = tracks.get(callId);
-        if (track == null || track.finished) {
-            return;
-        }
-        track.finished = true;
         try {
-            lock.release(track.customerId, callId);
+            lock.releaseAll(locks);
         } catch (RuntimeException e) {
-            LOG.warnf("call %s: dialing lock of %s not released (%s); it expires by itself", callId,
-                    track.customerId, e.getMessage());
+            LOG.warnf("dialing locks of %d finished call(s) not released (%s); they expire by themselves", locks.size(),
+                    e.getMessage());
         }
-        evictor.schedule(() -> {
-            tracks.remove(callId);
+        evictor.schedule(() -> finished.forEach(track -> {
+            tracks.remove(track.callId);
             track.channelIds.forEach(byChannelId::remove);
-        }, KEEP_FINISHED.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private String toJson(Map<String, ?> fields) {
-        try {
-            return json.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        }), KEEP_FINISHED.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static Optional<UUID> parseUuid(String text) {

@@ -101,7 +101,7 @@ public record CampaignDefinition(
     @JsonIgnoreProperties(ignoreUnknown = false)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Robot(@Min(1) @Max(1000) Integer concurrency,
-                        @DecimalMin("0.1") @DecimalMax("100") Double callsPerSecond,
+                        @DecimalMin("0.1") @DecimalMax("1000") Double callsPerSecond,
                         @Pattern(regexp = "[A-Za-z0-9_/-]{1,100}") String prompt,
                         @Pattern(regexp = "[A-Za-z0-9_-]{1,80}") String teamQueue) {
     }

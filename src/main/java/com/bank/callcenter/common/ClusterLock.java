@@ -5,7 +5,14 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.mutiny.redis.client.Response;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +29,26 @@ public class ClusterLock {
                 return redis.call('del', KEYS[1])
             end
             return 0""";
+
+    /** KEYS = the locks, ARGV = their tokens, then the ttl in ms; returns the keys taken. */
+    private static final String ACQUIRE_ALL = """
+            local taken = {}
+            local ttl = ARGV[#KEYS + 1]
+            for i, key in ipairs(KEYS) do
+                if redis.call('set', key, ARGV[i], 'NX', 'PX', ttl) then
+                    table.insert(taken, key)
+                end
+            end
+            return taken""";
+
+    private static final String RELEASE_ALL = """
+            local released = 0
+            for i, key in ipairs(KEYS) do
+                if redis.call('get', key) == ARGV[i] then
+                    released = released + redis.call('del', key)
+                end
+            end
+            return released""";
 
     private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
@@ -43,6 +70,43 @@ public class ClusterLock {
      */
     public boolean tryAcquire(String key, String token, Duration ttl) {
         return values.setAndChanged(key, token, new SetArgs().nx().px(ttl));
+    }
+
+    /**
+     * Many locks in one round trip (a dialer's batch), each taken only if free: key → token in, the
+     * keys taken out. One script, so the keys must live on one Redis node (no cluster slots).
+     */
+    public Set<String> tryAcquireAll(Map<String, String> tokens, Duration ttl) {
+        if (tokens.isEmpty()) {
+            return Set.of();
+        }
+        List<String> args = new ArrayList<>(2 * tokens.size() + 3);
+        args.add(ACQUIRE_ALL);
+        args.add(String.valueOf(tokens.size()));
+        List<String> keys = new ArrayList<>(tokens.keySet());
+        args.addAll(keys);
+        keys.forEach(key -> args.add(tokens.get(key)));
+        args.add(String.valueOf(ttl.toMillis()));
+        Response taken = redis.execute("EVAL", args.toArray(new String[0]));
+        Set<String> result = new HashSet<>();
+        if (taken != null) {
+            taken.forEach(key -> result.add(key.toString()));
+        }
+        return result;
+    }
+
+    /** Releases each lock whose token still holds it, in one round trip. */
+    public void releaseAll(Map<String, String> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(2 * tokens.size() + 2);
+        args.add(RELEASE_ALL);
+        args.add(String.valueOf(tokens.size()));
+        List<String> keys = new ArrayList<>(tokens.keySet());
+        args.addAll(keys);
+        keys.forEach(key -> args.add(tokens.get(key)));
+        redis.execute("EVAL", args.toArray(new String[0]));
     }
 
     /** Releases the lock only if {@code token} still holds it. */

@@ -5,6 +5,7 @@ import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -15,13 +16,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * What a robot call's menu choice sets off, as soon as the RobotChoice UserEvent arrives (the call
  * record itself keeps the choice through the CallTracker): 9 puts the number on the do-not-call
  * list at once (source IVR_OPT_OUT, held callcenter.robot.opt-out-hold-months), 2 asks the
  * {@link RobotSmsSender} for the campaign's SMS, 1 records that the dialplan put the customer in
- * the team queue for the RM desk.
+ * the team queue for the RM desk. The database work runs on a thread of its own, so the PBX event
+ * thread never waits for it.
  */
 @ApplicationScoped
 public class RobotChoiceHandler implements PbxListener {
@@ -34,6 +38,11 @@ public class RobotChoiceHandler implements PbxListener {
     private final RobotDialerConfig config;
     private final com.bank.callcenter.config.CallCenterConfig callcenter;
     private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "robot-choices");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RobotChoiceHandler(EntityManager em, RobotSmsSender sms, RobotSettings settings, RobotDialerConfig config,
                               com.bank.callcenter.config.CallCenterConfig callcenter, Clock clock) {
@@ -64,9 +73,12 @@ public class RobotChoiceHandler implements PbxListener {
         } catch (IllegalArgumentException e) {
             return;
         }
+        worker.execute(() -> apply(callId, choice, event.receivedAt()));
+    }
+
+    private void apply(UUID callId, String choice, Instant now) {
         try {
             find(callId).ifPresent(call -> {
-                Instant now = clock.instant();
                 switch (choice) {
                     case "9":
                         optOut(call, now);
@@ -124,5 +136,10 @@ public class RobotChoiceHandler implements PbxListener {
                         values (?1, ?2, ?3, ?4, ?5) on conflict (call_id) do nothing""")
                 .setParameter(1, call.callId()).setParameter(2, call.customerId()).setParameter(3, call.campaignId())
                 .setParameter(4, queue).setParameter(5, Timestamp.from(now)).executeUpdate());
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
     }
 }

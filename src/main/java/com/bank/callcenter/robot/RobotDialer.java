@@ -10,7 +10,6 @@ import com.bank.callcenter.campaigns.CampaignDefinition;
 import com.bank.callcenter.campaigns.CampaignState;
 import com.bank.callcenter.campaigns.CampaignStateChanged;
 import com.bank.callcenter.campaigns.Channel;
-import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.Pbx;
@@ -24,7 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -37,9 +39,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The robot dialer (VICIdial-style pacing, without agents): every tick, per ACTIVE ROBOT_CALL
@@ -57,6 +61,7 @@ public class RobotDialer {
     private static final Logger LOG = Logger.getLogger(RobotDialer.class);
     /** A claim never followed by a call (the instance died in between) is released after this long. */
     private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    private static final String NO_VALID_MOBILE = "no-valid-mobile";
 
     private final EntityManager em;
     private final Pbx pbx;
@@ -123,11 +128,15 @@ public class RobotDialer {
 
     /** Only these campaigns (null = all); returns how many calls were originated. */
     public int tick(Collection<String> only) {
+        long started = System.nanoTime();
         settle(only);
+        long settled = System.nanoTime();
         int placed = 0;
         for (String campaignId : activeRobotCampaigns(only)) {
             placed += dial(campaignId);
         }
+        LOG.debugf("robot dialer tick: settle %d ms, dial %d ms", millisSince(started, settled),
+                millisSince(settled, System.nanoTime()));
         return placed;
     }
 
@@ -150,19 +159,19 @@ public class RobotDialer {
         if (server.isEmpty()) {
             return 0;
         }
+        long claiming = System.nanoTime();
         List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(campaignId, now));
-        int placed = 0;
-        for (Claimed entry : claimed) {
-            try {
-                if (dialOne(entry, server.get())) {
-                    placed++;
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "robot dialer: %s of list %d not dialled", entry.customerId(), entry.listId());
-                release(entry, null);
-            }
+        LOG.debugf("robot dialer: claim %d ms", millisSince(claiming, System.nanoTime()));
+        if (claimed.isEmpty()) {
+            return 0;
         }
-        return placed;
+        try {
+            return dialAll(claimed, server.get());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "robot dialer: %d entries of %s not dialled", claimed.size(), campaignId);
+            release(claimed, null);
+            return 0;
+        }
     }
 
     private List<Claimed> claim(String campaignId, Instant now) {
@@ -219,59 +228,99 @@ public class RobotDialer {
         return claimed;
     }
 
-    /** Checks the entry at the moment of dialing, then records and originates its call. */
-    private boolean dialOne(Claimed entry, String server) {
+    /**
+     * Checks the claimed entries at the moment of dialing (one statement per rule for the batch), takes
+     * the customers' dialing locks (one round trip), records the calls (one transaction), then sends
+     * one Originate per call.
+     */
+    private int dialAll(List<Claimed> claimed, String server) {
+        long started = System.nanoTime();
         Instant now = clock.instant();
-        String[] mobile = new String[1];
-        String excluded = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<String> raw = em.createNativeQuery("select mobile from customer where customer_id = ?1")
-                    .setParameter(1, entry.customerId()).getResultList();
-            Optional<String> valid = raw.isEmpty() || raw.get(0) == null ? Optional.empty()
-                    : MobileNumbers.normalise(raw.get(0));
-            if (valid.isEmpty()) {
-                return "no-valid-mobile";
+        Claimed first = claimed.get(0);
+        Map<String, Claimed> byCustomer = new LinkedHashMap<>();
+        claimed.forEach(entry -> byCustomer.put(entry.customerId(), entry));
+        Map<String, String> mobiles = new LinkedHashMap<>();
+        Map<String, String> refused = QuarkusTransaction.requiringNew().call(() -> screen(byCustomer.keySet(),
+                first, now, mobiles));
+        Map<String, List<Claimed>> skipped = new HashMap<>();
+        List<Claimed> later = new ArrayList<>();
+        Map<String, UUID> calls = new LinkedHashMap<>();
+        for (Claimed entry : claimed) {
+            String reason = refused.get(entry.customerId());
+            if (ContactRules.OUTSIDE_CALLING_WINDOW.equals(reason)) {
+                later.add(entry);
+            } else if (reason != null) {
+                skipped.computeIfAbsent(reason, k -> new ArrayList<>()).add(entry);
+            } else {
+                calls.put(entry.customerId(), UUID.randomUUID());
             }
-            mobile[0] = valid.get();
-            try {
-                rules.checkMayContact(entry.customerId(), mobile[0], now, entry.settings().frequencyCapDays(),
-                        entry.listId());
-                return null;
-            } catch (ProblemException e) {
-                return e.code();
-            }
-        });
-        if ("outside-calling-window".equals(excluded)) {
-            release(entry, null);
-            return false;
         }
-        if (excluded != null) {
-            skip(entry, excluded);
-            return false;
-        }
-        UUID callId = UUID.randomUUID();
-        if (!lock.acquire(entry.customerId(), callId, telephony.dialingLockTtl())) {
-            release(entry, now.plus(config.busyCustomerDelay())); // another call has the customer right now
-            return false;
+        skipped.forEach((reason, entries) -> skip(entries, reason));
+        release(later, null);
+        long screened = System.nanoTime();
+        Set<String> locked = lock.acquireAll(calls, telephony.dialingLockTtl());
+        long lockedAt = System.nanoTime();
+        List<Claimed> busy = calls.keySet().stream().filter(c -> !locked.contains(c)).map(byCustomer::get).toList();
+        release(busy, now.plus(config.busyCustomerDelay())); // another call has these customers right now
+        calls.keySet().retainAll(locked);
+        if (calls.isEmpty()) {
+            return 0;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> record(entry, callId, server, now));
+            QuarkusTransaction.requiringNew().run(() -> record(first, calls, server, now));
         } catch (RuntimeException e) {
-            lock.release(entry.customerId(), callId);
+            lock.releaseAll(calls);
             throw e;
         }
+        long recorded = System.nanoTime();
+        int placed = 0;
+        for (Map.Entry<String, UUID> call : calls.entrySet()) {
+            if (originate(byCustomer.get(call.getKey()), call.getValue(), mobiles.get(call.getKey()), server)) {
+                placed++;
+            }
+        }
+        LOG.debugf("robot dialer: %d claimed, %d placed; screen %d ms, locks %d ms, record %d ms, originate %d ms",
+                claimed.size(), placed, millisSince(started, screened), millisSince(screened, lockedAt),
+                millisSince(lockedAt, recorded), millisSince(recorded, System.nanoTime()));
+        return placed;
+    }
+
+    /** The mobiles of the customers (into {@code mobiles}) and the rule that refuses each refused one. */
+    private Map<String, String> screen(Collection<String> customerIds, Claimed first, Instant now,
+                                       Map<String, String> mobiles) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select customer_id, mobile from customer where customer_id in (?1)")
+                .setParameter(1, new ArrayList<>(customerIds)).getResultList();
+        Map<String, String> refused = new HashMap<>();
+        Map<String, String> found = new HashMap<>();
+        rows.forEach(row -> found.put((String) row[0], (String) row[1]));
+        for (String customerId : customerIds) {
+            String raw = found.get(customerId);
+            Optional<String> valid = raw == null ? Optional.empty() : MobileNumbers.normalise(raw);
+            if (valid.isEmpty()) {
+                refused.put(customerId, NO_VALID_MOBILE);
+            } else {
+                mobiles.put(customerId, valid.get());
+            }
+        }
+        refused.putAll(rules.refusals(mobiles, now, first.settings().frequencyCapDays(), first.listId()));
+        return refused;
+    }
+
+    /** Tracks and originates one recorded call; false when it could not be sent (the entry goes back). */
+    private boolean originate(Claimed entry, UUID callId, String mobile, String server) {
         tracker.follow(callId, server, entry.customerId(), null);
-        QuarkusTransaction.requiringNew().run(() -> CallAttempt.<CallAttempt>findById(callId).dialing(clock.instant()));
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(DialplanContract.CALL_ID, callId.toString());
         variables.put(DialplanContract.PROMPT, entry.settings().prompt());
         variables.put(DialplanContract.TEAM_QUEUE, entry.settings().teamQueue());
         variables.put(DialplanContract.CALLER_ID, telephony.callerId());
         OriginateCommand command = new OriginateCommand(callId.toString(),
-                telephony.dial().customer().replace("{number}", mobile[0]), DialplanContract.ROBOT_CONTEXT,
+                telephony.dial().customer().replace("{number}", mobile), DialplanContract.ROBOT_CONTEXT,
                 DialplanContract.START_EXTENSION, telephony.callerId(), config.ringTimeout().toMillis(), variables);
         try {
             pbx.originate(server, command, message -> tracker.refused(callId, message));
+            return true;
         } catch (PbxUnavailableException e) {
             tracker.notSent(callId, "not sent: " + e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
@@ -281,45 +330,73 @@ public class RobotDialer {
                     .executeUpdate());
             return false;
         }
-        return true;
     }
 
-    private void record(Claimed entry, UUID callId, String server, Instant now) {
-        em.createNativeQuery("insert into contact_attempt (id, customer_id, campaign_id, list_id, channel, marketing,"
-                        + " created_at) values (?1, ?2, ?3, ?4, 'ROBOT_CALL', true, ?5)")
-                .setParameter(1, callId).setParameter(2, entry.customerId()).setParameter(3, entry.campaignId())
-                .setParameter(4, entry.listId()).setParameter(5, Timestamp.from(now)).executeUpdate();
-        CallAttempt call = new CallAttempt();
-        call.id = callId;
-        call.customerId = entry.customerId();
-        call.campaignId = entry.campaignId();
-        call.kind = CallKind.ROBOT_CALL;
-        call.state = CallState.QUEUED;
-        call.amiServer = server;
-        call.actionId = callId.toString();
-        call.queuedAt = now;
-        call.persist();
+    /** The contact attempts, the call records (DIALING: the Originate follows the commit) and the entries, batched. */
+    private void record(Claimed first, Map<String, UUID> calls, String server, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement contact = connection.prepareStatement("insert into contact_attempt (id, customer_id,"
+                    + " campaign_id, list_id, channel, marketing, created_at) values (?, ?, ?, ?, 'ROBOT_CALL', true, ?)")) {
+                for (Map.Entry<String, UUID> call : calls.entrySet()) {
+                    contact.setObject(1, call.getValue());
+                    contact.setString(2, call.getKey());
+                    contact.setString(3, first.campaignId());
+                    contact.setLong(4, first.listId());
+                    contact.setTimestamp(5, at);
+                    contact.addBatch();
+                }
+                contact.executeBatch();
+            }
+        });
+        for (Map.Entry<String, UUID> call : calls.entrySet()) {
+            CallAttempt attempt = new CallAttempt();
+            attempt.id = call.getValue();
+            attempt.customerId = call.getKey();
+            attempt.campaignId = first.campaignId();
+            attempt.kind = CallKind.ROBOT_CALL;
+            attempt.state = CallState.QUEUED;
+            attempt.amiServer = server;
+            attempt.actionId = call.getValue().toString();
+            attempt.queuedAt = now;
+            attempt.dialing(now);
+            attempt.persist();
+        }
         em.flush();
-        em.createNativeQuery("update list_entry set attempts = attempts + 1, last_call_id = ?3, next_attempt_at = null"
-                        + " where list_id = ?1 and customer_id = ?2")
-                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, callId)
-                .executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement entry = connection.prepareStatement("update list_entry set attempts = attempts + 1,"
+                    + " last_call_id = ?, next_attempt_at = null where list_id = ? and customer_id = ?")) {
+                for (Map.Entry<String, UUID> call : calls.entrySet()) {
+                    entry.setObject(1, call.getValue());
+                    entry.setLong(2, first.listId());
+                    entry.setString(3, call.getKey());
+                    entry.addBatch();
+                }
+                entry.executeBatch();
+            }
+        });
     }
 
-    private void skip(Claimed entry, String reason) {
+    private void skip(List<Claimed> entries, String reason) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'SKIPPED',"
-                        + " skip_reason = ?3 where list_id = ?1 and customer_id = ?2")
-                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, reason)
+                        + " skip_reason = ?3 where list_id = ?1 and customer_id in (?2)")
+                .setParameter(1, entries.get(0).listId())
+                .setParameter(2, entries.stream().map(Claimed::customerId).toList()).setParameter(3, reason)
                 .executeUpdate());
     }
 
     /** Back to PENDING (due now, or at {@code dueAt}); only while no call was recorded for the claim. */
-    private void release(Claimed entry, Instant dueAt) {
+    private void release(List<Claimed> entries, Instant dueAt) {
+        if (entries.isEmpty()) {
+            return;
+        }
         Timestamp due = Timestamp.from(dueAt == null ? Instant.EPOCH : dueAt);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'PENDING',"
-                        + " next_attempt_at = case when ?3 > timestamptz 'epoch' then ?3 end"
-                        + " where list_id = ?1 and customer_id = ?2 and state = 'IN_PROGRESS' and last_call_id is null")
-                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, due)
+                        + " next_attempt_at = case when cast(?3 as timestamptz) > timestamptz 'epoch'"
+                        + " then cast(?3 as timestamptz) end"
+                        + " where list_id = ?1 and customer_id in (?2) and state = 'IN_PROGRESS' and last_call_id is null")
+                .setParameter(1, entries.get(0).listId())
+                .setParameter(2, entries.stream().map(Claimed::customerId).toList()).setParameter(3, due)
                 .executeUpdate());
     }
 
@@ -337,6 +414,7 @@ public class RobotDialer {
                     where e.state = 'IN_PROGRESS' and c.state in ('COMPLETED', 'FAILED', 'UNKNOWN')
                     for update of e skip locked""").getResultList();
             Map<String, RobotSettings.Settings> byCampaign = new HashMap<>();
+            List<Settled> settled = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 String campaignId = (String) row[6];
                 if (only != null && !only.contains(campaignId)) {
@@ -345,31 +423,48 @@ public class RobotDialer {
                 RobotSettings.Settings campaign = byCampaign.computeIfAbsent(campaignId, id -> settings.of(
                         (String) em.createNativeQuery("select cast(definition as text) from campaign where id = ?1")
                                 .setParameter(1, id).getSingleResult()));
-                long listId = ((Number) row[0]).longValue();
-                String customerId = (String) row[1];
                 int attempts = ((Number) row[2]).intValue();
                 CallState state = CallState.valueOf((String) row[3]);
                 String outcome = (String) row[4];
                 String result = result(state, outcome, (String) row[5]);
                 Optional<CampaignDefinition.Retry> retry = state == CallState.FAILED && outcome != null
                         ? settings.retryFor(campaign, outcome) : Optional.empty();
+                Instant due = null;
                 if (retry.isPresent() && attempts < retry.get().maxAttempts()) {
                     Instant ended = row[7] == null ? now : toInstant(row[7]);
-                    Instant due = ended.plus(Duration.ofMinutes(retry.get().afterMinutes()));
-                    em.createNativeQuery("update list_entry set state = 'PENDING', last_outcome = ?3,"
-                                    + " next_attempt_at = ?4 where list_id = ?1 and customer_id = ?2")
-                            .setParameter(1, listId).setParameter(2, customerId).setParameter(3, result)
-                            .setParameter(4, Timestamp.from(due)).executeUpdate();
-                } else {
-                    em.createNativeQuery("update list_entry set state = 'DONE', last_outcome = ?3, next_attempt_at = null"
-                                    + " where list_id = ?1 and customer_id = ?2")
-                            .setParameter(1, listId).setParameter(2, customerId).setParameter(3, result)
-                            .executeUpdate();
+                    due = ended.plus(Duration.ofMinutes(retry.get().afterMinutes()));
                 }
+                settled.add(new Settled(((Number) row[0]).longValue(), (String) row[1], result, due));
             }
+            writeSettled(settled);
             em.createNativeQuery("update list_entry set state = 'PENDING' where state = 'IN_PROGRESS'"
                             + " and last_call_id is null and claimed_at < ?1")
                     .setParameter(1, Timestamp.from(now.minus(STALE_CLAIM))).executeUpdate();
+        });
+    }
+
+    /** A finished entry: DONE with its result, or PENDING again when {@code retryAt} is set. */
+    private record Settled(long listId, String customerId, String result, Instant retryAt) {
+    }
+
+    private void writeSettled(List<Settled> settled) {
+        if (settled.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update list_entry set"
+                    + " state = case when ? then 'PENDING' else 'DONE' end, last_outcome = ?, next_attempt_at = ?"
+                    + " where list_id = ? and customer_id = ?")) {
+                for (Settled entry : settled) {
+                    update.setBoolean(1, entry.retryAt() != null);
+                    update.setString(2, entry.result());
+                    update.setTimestamp(3, entry.retryAt() == null ? null : Timestamp.from(entry.retryAt()));
+                    update.setLong(4, entry.listId());
+                    update.setString(5, entry.customerId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
         });
     }
 
@@ -385,6 +480,10 @@ public class RobotDialer {
             return "UNKNOWN";
         }
         return outcome == null ? "FAILED" : outcome;
+    }
+
+    private static long millisSince(long fromNanos, long toNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
     }
 
     private static Instant toInstant(Object value) {

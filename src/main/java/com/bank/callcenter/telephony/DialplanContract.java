@@ -41,6 +41,10 @@ public final class DialplanContract {
     /** The app_queue queue of human RMs that takes a customer who pressed 1. */
     public static final String TEAM_QUEUE = "TEAM_QUEUE";
 
+    /** The channel variables the service sets on its Originates. */
+    public static final java.util.Set<String> SERVICE_VARIABLES = java.util.Set.of(CALL_ID, CUSTOMER_DIAL, CALLER_ID,
+            RECORDING, PROMPT, TEAM_QUEUE);
+
     /** UserEvent of the robot menu: fields CallId and Choice (empty = no input). */
     public static final String ROBOT_CHOICE_EVENT = "RobotChoice";
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A bare TCP client that sees the bytes exactly as the simulated PBX writes them. */
-final class RawAmiClient implements AutoCloseable {
+public final class RawAmiClient implements AutoCloseable {
 
     private static final int READ_TIMEOUT_MS = 20_000;
     private static final String MESSAGE_END = "\r\n\r\n";
@@ -22,7 +22,7 @@ final class RawAmiClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    RawAmiClient(int port) throws IOException {
+    public RawAmiClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(READ_TIMEOUT_MS);
         in = new BufferedInputStream(socket.getInputStream());
@@ -72,7 +72,7 @@ final class RawAmiClient implements AutoCloseable {
         return message;
     }
 
-    AmiMessage read() throws IOException {
+    public AmiMessage read() throws IOException {
         String raw = readRawMessage();
         return raw == null ? null : parse(raw);
     }
@@ -92,7 +92,7 @@ final class RawAmiClient implements AutoCloseable {
         }
     }
 
-    void send(AmiMessage message) throws IOException {
+    public void send(AmiMessage message) throws IOException {
         out.write(message.toBytes());
         out.flush();
     }
@@ -106,7 +106,7 @@ final class RawAmiClient implements AutoCloseable {
         }
     }
 
-    void loginWithSecret(String username, String secret, String events) throws IOException {
+    public void loginWithSecret(String username, String secret, String events) throws IOException {
         readLineRaw();
         AmiMessage login = AmiMessage.of("Action", "Login").add("ActionID", "login").add("Username", username)
                 .add("Secret", secret);

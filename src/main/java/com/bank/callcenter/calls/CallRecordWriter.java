@@ -1,0 +1,202 @@
+package com.bank.callcenter.calls;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Applies what the PBX said about calls to their records, in arrival order, a batch per
+ * transaction: the PBX event thread only correlates and queues, so a burst of events never waits
+ * for one commit each. Every change is kept with its event in call_event. A batch that meets a
+ * concurrent update (optimistic lock) is applied again from fresh records; one that still fails is
+ * applied change by change, so a single bad change never costs the others. Queued changes are
+ * written before the service stops.
+ */
+@ApplicationScoped
+public class CallRecordWriter {
+
+    private static final Logger LOG = Logger.getLogger(CallRecordWriter.class);
+    private static final int MAX_BATCH = 500;
+    private static final int OPTIMISTIC_RETRIES = 3;
+    private static final long POLL_MILLIS = 100;
+
+    /** A change to one call record. */
+    public interface Change {
+        void apply(CallAttempt call);
+    }
+
+    /** One change and the event it came from. */
+    record Pending(UUID callId, Change change, String eventName, Map<String, ?> fields, Instant receivedAt) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Consumer<Set<UUID>>> finalListeners = new ArrayList<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public CallRecordWriter(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "call-record-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Told (on the writer thread, after each commit) of the calls whose records just became final. */
+    void onFinal(Consumer<Set<UUID>> listener) {
+        finalListeners.add(listener);
+    }
+
+    void submit(UUID callId, Change change, String eventName, Map<String, ?> fields, Instant receivedAt) {
+        queue.add(new Pending(callId, change, eventName, fields, receivedAt));
+    }
+
+    /** Changes queued and not yet written. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "call records: %d change(s) not written", batch.size());
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Set<UUID> becameFinal = QuarkusTransaction.requiringNew().call(() -> apply(batch));
+                if (!becameFinal.isEmpty()) {
+                    tellFinal(becameFinal);
+                }
+                return;
+            } catch (RuntimeException e) {
+                boolean optimistic = e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException;
+                if (optimistic && attempt < OPTIMISTIC_RETRIES) {
+                    continue;
+                }
+                if (batch.size() > 1) {
+                    LOG.warnf("call records: a batch of %d failed (%s); writing them one by one", batch.size(), e);
+                    batch.forEach(pending -> write(List.of(pending)));
+                } else {
+                    LOG.errorf(e, "call %s: %s not applied", batch.get(0).callId(), batch.get(0).eventName());
+                }
+                return;
+            }
+        }
+    }
+
+    private Set<UUID> apply(List<Pending> batch) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        batch.forEach(pending -> ids.add(pending.callId()));
+        Map<UUID, CallAttempt> calls = new HashMap<>();
+        CallAttempt.<CallAttempt>list("id in ?1", ids).forEach(call -> calls.put(call.id, call));
+        Map<UUID, Boolean> wasFinal = new HashMap<>();
+        calls.values().forEach(call -> wasFinal.put(call.id, call.state.isFinal()));
+        List<Pending> kept = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            CallAttempt call = calls.get(pending.callId());
+            if (call == null) {
+                LOG.debugf("call %s: no record for %s", pending.callId(), pending.eventName());
+                continue;
+            }
+            pending.change().apply(call);
+            kept.add(pending);
+        }
+        insertEvents(kept);
+        Set<UUID> becameFinal = new LinkedHashSet<>();
+        calls.values().stream().filter(call -> !wasFinal.get(call.id) && call.state.isFinal())
+                .forEach(call -> becameFinal.add(call.id));
+        return becameFinal;
+    }
+
+    private void insertEvents(List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into call_event"
+                    + " (call_id, received_at, name, fields) values (?, ?, ?, cast(? as jsonb))")) {
+                for (Pending pending : events) {
+                    insert.setObject(1, pending.callId());
+                    insert.setTimestamp(2, Timestamp.from(pending.receivedAt()));
+                    insert.setString(3, pending.eventName());
+                    insert.setString(4, toJson(pending.fields()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private void tellFinal(Set<UUID> callIds) {
+        for (Consumer<Set<UUID>> listener : finalListeners) {
+            try {
+                listener.accept(callIds);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "calls %s: final-state listener failed", callIds);
+            }
+        }
+    }
+
+    private String toJson(Map<String, ?> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes what is still queued, then stops. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+}
