@@ -2,7 +2,6 @@ package com.bank.callcenter.telephony.replay;
 
 import com.bank.callcenter.calls.CallBook;
 import com.bank.callcenter.calls.Calls;
-import com.bank.callcenter.robot.RobotCampaigns;
 import com.bank.callcenter.robot.RobotDialer;
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.sms.SmsBook;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static com.bank.callcenter.robot.RobotCampaigns.allEntriesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,11 +40,6 @@ class TranscriptReplayTest {
     static final AmiTranscript NOANSWER_C2C_SMS = AmiTranscript.load("noanswer-click-to-call-sms.txt");
     static final AmiTranscript SHUTDOWN = AmiTranscript.load("shutdown-mid-call.txt");
     static final String SHUTDOWN_SCENARIO = "call in progress, then Asterisk stops (core stop now)";
-    /** One try per outcome, so a failed call ends the entry and no second Originate goes out. */
-    private static final String ONE_TRY = """
-            ,"contactPolicy":{"retries":{"BUSY":{"afterMinutes":30,"maxAttempts":1},
-                                         "NO_ANSWER":{"afterMinutes":240,"maxAttempts":1}}}""";
-
     @Inject
     RobotDialer dialer;
 
@@ -88,7 +81,7 @@ class TranscriptReplayTest {
         assertEquals(16, call.get("hangup_cause"));
         assertEquals("Normal Clearing", call.get("hangup_cause_text"));
         assertEquals("Local/13800000000@sim-carrier-00000000;1", call.get("channel"));
-        assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Success");
+        ReplayCalls.assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Success");
     }
 
     @Test
@@ -98,7 +91,7 @@ class TranscriptReplayTest {
         assertEquals("FAILED", call.get("state"));
         assertEquals("BUSY", call.get("outcome"));
         assertEquals(null, call.get("talk_seconds"));
-        assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Failure");
+        ReplayCalls.assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Failure");
     }
 
     @Test
@@ -108,7 +101,7 @@ class TranscriptReplayTest {
         assertEquals("FAILED", call.get("state"));
         assertEquals("CONGESTION", call.get("outcome"));
         assertEquals(null, call.get("talk_seconds"));
-        assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Failure");
+        ReplayCalls.assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Failure");
     }
 
     @Test
@@ -118,7 +111,7 @@ class TranscriptReplayTest {
         assertEquals("FAILED", call.get("state"));
         assertEquals("NO_ANSWER", call.get("outcome"));
         assertEquals(null, call.get("answer_at"));
-        assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Failure");
+        ReplayCalls.assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Failure");
     }
 
     @Test
@@ -146,7 +139,7 @@ class TranscriptReplayTest {
 
         String callId = Calls.place(rm, customer);
         Calls.awaitFinal(rm, callId);
-        awaitEndOfCallRecorded(UUID.fromString(callId), step);
+        ReplayCalls.awaitEndOfCallRecorded(UUID.fromString(callId), step);
         JsonPath call = Calls.get(rm, callId);
 
         assertEquals(0, peer.armedSteps(), "the Originate was answered from the transcript");
@@ -158,7 +151,7 @@ class TranscriptReplayTest {
         assertNotNull(call.getString("answeredAt"));
         Map<String, Object> row = Db.rows("select * from call_attempt where id = ?", UUID.fromString(callId)).get(0);
         assertEquals("Local/13800000000@sim-carrier-00000006;1", row.get("customer_channel"));
-        assertOriginateResponseTiedByActionId(UUID.fromString(callId), "Success");
+        ReplayCalls.assertOriginateResponseTiedByActionId(UUID.fromString(callId), "Success");
     }
 
     @Test
@@ -227,45 +220,7 @@ class TranscriptReplayTest {
                 + " and fields ->> 'Found' = 'false'", (UUID) call.get("id")));
     }
 
-    /** A robot campaign of one customer; the dialer's Originate gets {@code step}; returns the call row. */
     private Map<String, Object> robotCall(ReplayStep step, String expectedResult) {
-        RobotCampaigns robot = new RobotCampaigns(dialer);
-        String customer = robot.customer('0');
-        String campaign = robot.robotCampaign(ONE_TRY);
-        RobotCampaigns.buildList(campaign);
-        RobotCampaigns.start(campaign);
-        peer.playOnNext(step);
-
-        robot.drive(campaign, () -> allEntriesIn(campaign, "DONE"));
-
-        assertEquals(0, peer.armedSteps(), "the Originate was answered from the transcript");
-        List<Map<String, Object>> calls = RobotCampaigns.calls(campaign, customer);
-        assertEquals(1, calls.size());
-        UUID callId = (UUID) calls.get(0).get("id");
-        awaitEndOfCallRecorded(callId, step);
-        calls = RobotCampaigns.calls(campaign, customer);
-        Map<String, Object> entry = RobotCampaigns.entry(campaign, customer);
-        assertEquals(expectedResult, entry.get("last_outcome"));
-        assertEquals(calls.get(0).get("id"), entry.get("last_call_id"));
-        return calls.get(0);
-    }
-
-    /**
-     * Until every Hangup and Cdr of the call's channels in the step reached the record: events after
-     * the one that made the call final (a Cdr, the other leg's Hangup) still fill in its fields.
-     */
-    private static void awaitEndOfCallRecorded(UUID callId, ReplayStep step) {
-        long expected = step.replies().stream()
-                .filter(m -> Set.of("Hangup", "Cdr").contains(m.getOrDefault("Event", ""))
-                        && m.getOrDefault("Channel", "").startsWith("Local/"))
-                .count();
-        Calls.await("the call's " + expected + " Hangup and Cdr events recorded", () -> Db.count(
-                "select count(*) from call_event where call_id = ? and name in ('Hangup', 'Cdr')", callId) == expected);
-    }
-
-    /** The recorded OriginateResponse reached the call by the service's own ActionID (= the call id). */
-    private static void assertOriginateResponseTiedByActionId(UUID callId, String response) {
-        assertEquals(1, Db.count("select count(*) from call_event where call_id = ? and name = 'OriginateResponse'"
-                + " and fields ->> 'ActionID' = ? and fields ->> 'Response' = ?", callId, callId.toString(), response));
+        return ReplayCalls.robotCall(dialer, peer, step, expectedResult);
     }
 }
