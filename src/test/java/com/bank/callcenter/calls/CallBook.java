@@ -11,23 +11,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * (password = user name), and customers in their book whose mobile's last digit picks what the
  * simulated PBX does (0/8/9 answer, 1 busy, 2 congestion, 3 no answer).
  */
-final class CallBook {
+public final class CallBook {
 
     static final String BRANCH = "BR-CALLS";
 
     private final PasswordHasher hasher;
 
-    CallBook(PasswordHasher hasher) {
+    public CallBook(PasswordHasher hasher) {
         this.hasher = hasher;
     }
 
     /** An RM whose phone answers (extension ending in 0); returns the user name = staff id. */
-    String rm() {
+    public String rm() {
         return rm('0');
     }
 
     /** An RM whose phone's extension ends in {@code lastDigit} (1 = busy, 3 = does not answer). */
-    String rm(char lastDigit) {
+    public String rm(char lastDigit) {
         String id = "rm-" + UUID.randomUUID().toString().substring(0, 8);
         String extension = "9" + ThreadLocalRandom.current().nextInt(100, 1000) + lastDigit;
         Db.execute("insert into staff (staff_id, name, role, branch_id, extension) values (?, ?, 'REMOTE_MANAGER', ?, ?)",
@@ -38,22 +38,22 @@ final class CallBook {
     }
 
     /** A customer of {@code managerId} whose mobile ends in {@code lastDigit}. */
-    String customer(String managerId, char lastDigit) {
+    public String customer(String managerId, char lastDigit) {
         return customerWithMobile(managerId, mobile(lastDigit));
     }
 
-    String customerWithMobile(String managerId, String mobile) {
+    public String customerWithMobile(String managerId, String mobile) {
         String id = "cu-" + UUID.randomUUID().toString().substring(0, 12);
         Db.execute("insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, manager_id, as_of)"
                 + " values (?, ?, ?, ?, 100000, 'MID_HIGH', ?, current_date)", id, "客户" + id, mobile, BRANCH, managerId);
         return id;
     }
 
-    static String mobile(char lastDigit) {
+    public static String mobile(char lastDigit) {
         return "139" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)) + lastDigit;
     }
 
-    static String mobileOf(String customerId) {
+    public static String mobileOf(String customerId) {
         return (String) Db.value("select mobile from customer where customer_id = ?", customerId);
     }
 }

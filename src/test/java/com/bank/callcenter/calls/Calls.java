@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** Placing calls through the API and waiting for what the PBX reports. */
-final class Calls {
+public final class Calls {
 
     static final Duration AWAIT = Duration.ofSeconds(30);
     private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "UNKNOWN");
@@ -18,24 +18,24 @@ final class Calls {
     }
 
     /** POST /api/calls as {@code rm}; expects 202 and returns the call id. */
-    static String place(String rm, String customerId) {
+    public static String place(String rm, String customerId) {
         return Api.as(rm).contentType("application/json").body("{\"customerId\":\"" + customerId + "\"}")
                 .when().post("/api/calls").then().statusCode(202).extract().path("callId");
     }
 
-    static JsonPath get(String user, String callId) {
+    public static JsonPath get(String user, String callId) {
         return Api.as(user).when().get("/api/calls/" + callId).then().statusCode(200).extract().jsonPath();
     }
 
-    static JsonPath awaitFinal(String user, String callId) {
+    public static JsonPath awaitFinal(String user, String callId) {
         return awaitCall(user, callId, call -> FINAL.contains(call.getString("state")));
     }
 
-    static JsonPath awaitState(String user, String callId, String state) {
+    public static JsonPath awaitState(String user, String callId, String state) {
         return awaitCall(user, callId, call -> state.equals(call.getString("state")));
     }
 
-    static JsonPath awaitCall(String user, String callId, Predicate<JsonPath> condition) {
+    public static JsonPath awaitCall(String user, String callId, Predicate<JsonPath> condition) {
         long deadline = System.nanoTime() + AWAIT.toNanos();
         JsonPath call = get(user, callId);
         while (!condition.test(call)) {
@@ -48,7 +48,7 @@ final class Calls {
         return call;
     }
 
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + AWAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * last digit picks what the simulated PBX does (4/5/6 = press 1/2/9, 7 = no input, 0 = answer and
  * listen, 1 = busy, 3 = no answer), and robot campaigns limited to that branch.
  */
-final class RobotCampaigns {
+public final class RobotCampaigns {
 
     static final String AS_OF = "2026-11-25";
     static final Duration AWAIT = Duration.ofSeconds(40);
@@ -25,15 +25,15 @@ final class RobotCampaigns {
     final String branch = "BR-RB-" + tag;
     private final RobotDialer dialer;
 
-    RobotCampaigns(RobotDialer dialer) {
+    public RobotCampaigns(RobotDialer dialer) {
         this.dialer = dialer;
     }
 
-    String customer(char lastDigit) {
+    public String customer(char lastDigit) {
         return customer(lastDigit, null);
     }
 
-    String customer(char lastDigit, String managerId) {
+    public String customer(char lastDigit, String managerId) {
         String id = "rb-" + UUID.randomUUID().toString().substring(0, 12);
         String mobile = "139" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)) + lastDigit;
         Db.execute("insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, manager_id, as_of)"
@@ -42,7 +42,7 @@ final class RobotCampaigns {
     }
 
     /** An RM with a phone that answers and a login (password = user name). */
-    String rm(PasswordHasher hasher) {
+    public String rm(PasswordHasher hasher) {
         String id = "rm-rb-" + tag;
         Db.execute("insert into staff (staff_id, name, role, branch_id, extension) values (?, ?, 'REMOTE_MANAGER', ?, ?)",
                 id, "RM " + id, branch, "9" + ThreadLocalRandom.current().nextInt(100, 1000) + "0");
@@ -51,12 +51,12 @@ final class RobotCampaigns {
         return id;
     }
 
-    static String mobileOf(String customerId) {
+    public static String mobileOf(String customerId) {
         return (String) Db.value("select mobile from customer where customer_id = ?", customerId);
     }
 
     /** Creates a campaign of this branch (DRAFT); {@code extra} is more JSON members, e.g. ,"robot":{...}. */
-    String campaign(String channel, String extra) {
+    public String campaign(String channel, String extra) {
         String id = "rb-" + channel.toLowerCase().replace('_', '-') + "-" + tag + "-"
                 + ThreadLocalRandom.current().nextInt(1000);
         String body = """
@@ -68,16 +68,16 @@ final class RobotCampaigns {
         return id;
     }
 
-    String robotCampaign(String extra) {
+    public String robotCampaign(String extra) {
         return campaign("ROBOT_CALL", extra);
     }
 
-    static long buildList(String campaignId) {
+    public static long buildList(String campaignId) {
         return ((Number) Api.planner().when().post("/api/campaigns/{id}/lists?asOf=" + AS_OF, campaignId)
                 .then().statusCode(201).extract().path("listId")).longValue();
     }
 
-    static void start(String campaignId) {
+    public static void start(String campaignId) {
         Api.planner().when().post("/api/campaigns/{id}/start", campaignId).then().statusCode(200);
     }
 
@@ -95,7 +95,7 @@ final class RobotCampaigns {
     }
 
     /** Ticks the dialer for this campaign only until {@code done}, also checking {@code each} after every tick. */
-    void drive(String campaignId, BooleanSupplier done, Runnable each) {
+    public void drive(String campaignId, BooleanSupplier done, Runnable each) {
         long deadline = System.nanoTime() + AWAIT.toNanos();
         while (true) {
             dialer.tick(List.of(campaignId));
@@ -114,18 +114,18 @@ final class RobotCampaigns {
         }
     }
 
-    void drive(String campaignId, BooleanSupplier done) {
+    public void drive(String campaignId, BooleanSupplier done) {
         drive(campaignId, done, null);
     }
 
-    static boolean allEntriesIn(String campaignId, String... states) {
+    public static boolean allEntriesIn(String campaignId, String... states) {
         String in = java.util.Arrays.stream(states).map(st -> "'" + st + "'")
                 .collect(java.util.stream.Collectors.joining(","));
         return Db.count("select count(*) from list_entry e join target_list t on t.id = e.list_id"
                 + " where t.campaign_id = ? and e.state not in (" + in + ")", campaignId) == 0;
     }
 
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + AWAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -151,12 +151,12 @@ final class RobotCampaigns {
         return ((java.time.OffsetDateTime) value).toInstant();
     }
 
-    static java.util.Map<String, Object> entry(String campaignId, String customerId) {
+    public static java.util.Map<String, Object> entry(String campaignId, String customerId) {
         return Db.rows("select e.* from list_entry e join target_list t on t.id = e.list_id"
                 + " where t.campaign_id = ? and e.customer_id = ?", campaignId, customerId).get(0);
     }
 
-    static List<java.util.Map<String, Object>> calls(String campaignId, String customerId) {
+    public static List<java.util.Map<String, Object>> calls(String campaignId, String customerId) {
         return Db.rows("select * from call_attempt where campaign_id = ? and customer_id = ? order by queued_at",
                 campaignId, customerId);
     }

@@ -13,19 +13,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * Test data for SMS, made with SQL and unique per test: RMs with a login (password = user name) and
  * a phone extension that answers, customers in their book; and sending / awaiting SMS through the API.
  */
-final class SmsBook {
+public final class SmsBook {
 
     static final String BRANCH = "BR-SMS";
     private static final Duration AWAIT = Duration.ofSeconds(30);
 
     private final PasswordHasher hasher;
 
-    SmsBook(PasswordHasher hasher) {
+    public SmsBook(PasswordHasher hasher) {
         this.hasher = hasher;
     }
 
     /** An RM (staff name "经理" + id) whose phone answers; returns the user name = staff id. */
-    String rm() {
+    public String rm() {
         String id = "rm-" + UUID.randomUUID().toString().substring(0, 8);
         String extension = "9" + ThreadLocalRandom.current().nextInt(100, 1000) + "0";
         Db.execute("insert into staff (staff_id, name, role, branch_id, extension) values (?, ?, 'REMOTE_MANAGER', ?, ?)",
@@ -35,26 +35,26 @@ final class SmsBook {
         return id;
     }
 
-    String customer(String managerId) {
+    public String customer(String managerId) {
         return customerWithMobile(managerId, mobile());
     }
 
-    String customerWithMobile(String managerId, String mobile) {
+    public String customerWithMobile(String managerId, String mobile) {
         String id = "cu-" + UUID.randomUUID().toString().substring(0, 12);
         Db.execute("insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, manager_id, as_of)"
                 + " values (?, ?, ?, ?, 100000, 'MID_HIGH', ?, current_date)", id, "客户" + id, mobile, BRANCH, managerId);
         return id;
     }
 
-    static String mobile() {
+    public static String mobile() {
         return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
-    static String mobileOf(String customerId) {
+    public static String mobileOf(String customerId) {
         return (String) Db.value("select mobile from customer where customer_id = ?", customerId);
     }
 
-    static String json(String customerId, String field, String value) {
+    public static String json(String customerId, String field, String value) {
         return "{\"customerId\":\"" + customerId + "\",\"" + field + "\":" + quote(value) + "}";
     }
 
@@ -63,13 +63,13 @@ final class SmsBook {
     }
 
     /** POST /api/sms as {@code rm}; expects 202 and returns the SMS id. */
-    static String send(String rm, String body) {
+    public static String send(String rm, String body) {
         return Api.as(rm).contentType("application/json").body(body).when().post("/api/sms")
                 .then().statusCode(202).extract().path("smsId");
     }
 
     /** GET /api/sms/{id} until it is no longer QUEUED. */
-    static JsonPath awaitFinal(String user, String smsId) {
+    public static JsonPath awaitFinal(String user, String smsId) {
         long deadline = System.nanoTime() + AWAIT.toNanos();
         while (true) {
             JsonPath sms = Api.as(user).when().get("/api/sms/" + smsId).then().statusCode(200).extract().jsonPath();
@@ -83,7 +83,7 @@ final class SmsBook {
         }
     }
 
-    static void await(String what, java.util.function.BooleanSupplier condition) {
+    public static void await(String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + AWAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -15,40 +15,40 @@ import java.util.function.Predicate;
  * Reads a recorded AMI session ({@code src/test/resources/asterisk/transcripts}): {@code >>> } starts
  * a client message, {@code <<< } an Asterisk message, an empty line ends one, {@code #####} names a scenario.
  */
-final class AmiTranscript {
+public final class AmiTranscript {
 
     static final String RESOURCE_DIR = "/asterisk/transcripts/";
-    static final List<String> FILES = List.of("robot-outcomes.txt", "noanswer-click-to-call-sms.txt",
+    public static final List<String> FILES = List.of("robot-outcomes.txt", "noanswer-click-to-call-sms.txt",
             "shutdown-mid-call.txt", "login-queries-errors.txt");
     /** Messages before the first {@code #####} line. */
-    static final String LOGIN_SCENARIO = "login";
+    public static final String LOGIN_SCENARIO = "login";
 
-    enum Direction { CLIENT, ASTERISK }
+    public enum Direction { CLIENT, ASTERISK }
 
-    record Entry(Direction direction, AmiMessage message) {
-        boolean isEvent() {
+    public record Entry(Direction direction, AmiMessage message) {
+        public boolean isEvent() {
             return direction == Direction.ASTERISK && message.firstKey().equals("Event");
         }
 
-        String eventName() {
+        public String eventName() {
             return isEvent() ? message.firstValue() : null;
         }
     }
 
-    record Scenario(String name, List<Entry> entries) {
-        List<Entry> events() {
+    public record Scenario(String name, List<Entry> entries) {
+        public List<Entry> events() {
             return entries.stream().filter(Entry::isEvent).toList();
         }
 
-        List<Entry> events(Predicate<AmiMessage> filter) {
+        public List<Entry> events(Predicate<AmiMessage> filter) {
             return events().stream().filter(e -> filter.test(e.message())).toList();
         }
 
-        List<Entry> events(String name) {
+        public List<Entry> events(String name) {
             return events(m -> m.firstValue().equals(name));
         }
 
-        Entry only(String eventName) {
+        public Entry only(String eventName) {
             List<Entry> found = events(eventName);
             if (found.size() != 1) {
                 throw new IllegalStateException(name + ": expected one " + eventName + ", found " + found.size());
@@ -56,11 +56,11 @@ final class AmiTranscript {
             return found.get(0);
         }
 
-        List<Entry> sent() {
+        public List<Entry> sent() {
             return entries.stream().filter(e -> e.direction() == Direction.CLIENT).toList();
         }
 
-        List<Entry> responses() {
+        public List<Entry> responses() {
             return entries.stream()
                     .filter(e -> e.direction() == Direction.ASTERISK && e.message().firstKey().equals("Response"))
                     .toList();
@@ -77,7 +77,7 @@ final class AmiTranscript {
         this.markedMessages = markedMessages;
     }
 
-    static AmiTranscript load(String file) {
+    public static AmiTranscript load(String file) {
         try (InputStream in = Objects.requireNonNull(AmiTranscript.class.getResourceAsStream(RESOURCE_DIR + file),
                 "missing transcript " + file)) {
             return parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -151,15 +151,15 @@ final class AmiTranscript {
         return name.replaceFirst("^scenario:?\\s*", "").trim();
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    Map<String, Scenario> scenarios() {
+    public Map<String, Scenario> scenarios() {
         return scenarios;
     }
 
-    Scenario scenario(String name) {
+    public Scenario scenario(String name) {
         Scenario scenario = scenarios.get(name);
         if (scenario == null) {
             throw new IllegalArgumentException(file + " has no scenario '" + name + "' (has " + scenarios.keySet() + ")");
