@@ -87,7 +87,7 @@ final class CallEventRules {
                 }
                 break;
             case "Hangup":
-                hangup(call, event);
+                hangup(call, event, memory);
                 break;
             case "Cdr":
                 cdr(call, event, memory);
@@ -150,7 +150,7 @@ final class CallEventRules {
         }
     }
 
-    private static void hangup(CallAttempt call, PbxEvent event) {
+    private static void hangup(CallAttempt call, PbxEvent event, Memory memory) {
         String uniqueId = event.get("Uniqueid");
         boolean customerLeg = isCustomerLeg(call, uniqueId);
         boolean originatedLeg = uniqueId != null && uniqueId.equals(call.uniqueId);
@@ -162,6 +162,9 @@ final class CallEventRules {
             return;
         }
         if (call.state == CallState.ANSWERED) {
+            if (memory.cdrTalkSeconds != null) {
+                call.talkSeconds = memory.cdrTalkSeconds; // a CDR that came before the answer was seen
+            }
             call.completed(event.receivedAt());
             return;
         }

@@ -1,0 +1,59 @@
+package com.bank.callcenter.calls;
+
+import com.bank.callcenter.telephony.PbxEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The rules on their own, for orders the recorded sessions did not show. */
+class CallEventRulesTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T02:00:00Z");
+    private static final String ROBOT_LEG = "1795407213.0";
+
+    @Test
+    void aCdrBeforeTheAnswerStillGivesTheTalkSeconds() {
+        CallAttempt call = robotCall();
+        CallEventRules.Memory memory = new CallEventRules.Memory(null);
+
+        CallEventRules.apply(call, event("Cdr", 1, Map.of("Disposition", "ANSWERED", "BillableSeconds", "7",
+                "UniqueID", ROBOT_LEG)), memory);
+        CallEventRules.apply(call, event("OriginateResponse", 1, Map.of("Response", "Success", "Reason", "4",
+                "Uniqueid", ROBOT_LEG, "Channel", "PJSIP/carrier-00000001")), memory);
+        CallEventRules.apply(call, event("Hangup", 2, Map.of("Uniqueid", ROBOT_LEG, "Cause", "16",
+                "Cause-txt", "Normal Clearing")), memory);
+
+        assertEquals(CallState.COMPLETED, call.state);
+        assertEquals(7, call.talkSeconds, "from the CDR, not from the 1 s between the events");
+    }
+
+    @Test
+    void withoutACdrTheTalkSecondsComeFromTheAnswerAndTheHangUp() {
+        CallAttempt call = robotCall();
+        CallEventRules.Memory memory = new CallEventRules.Memory(null);
+
+        CallEventRules.apply(call, event("OriginateResponse", 0, Map.of("Response", "Success", "Reason", "4",
+                "Uniqueid", ROBOT_LEG, "Channel", "PJSIP/carrier-00000001")), memory);
+        CallEventRules.apply(call, event("Hangup", 12, Map.of("Uniqueid", ROBOT_LEG, "Cause", "16")), memory);
+
+        assertEquals(CallState.COMPLETED, call.state);
+        assertEquals(12, call.talkSeconds);
+    }
+
+    private static CallAttempt robotCall() {
+        CallAttempt call = new CallAttempt();
+        call.id = UUID.randomUUID();
+        call.kind = CallKind.ROBOT_CALL;
+        call.state = CallState.QUEUED;
+        call.dialing(T0);
+        return call;
+    }
+
+    private static PbxEvent event(String name, int secondsAfterStart, Map<String, String> fields) {
+        return new PbxEvent("pbx", name, fields, T0.plusSeconds(secondsAfterStart));
+    }
+}
