@@ -42,6 +42,9 @@ public class CallAttempt extends PanacheEntityBase {
     @Column(name = "ami_server")
     public String amiServer;
 
+    /** The service instance that follows the call (see {@link CallFollowers}). */
+    public String follower;
+
     @Column(name = "action_id")
     public String actionId;
 

@@ -131,6 +131,7 @@ public class CallService {
         call.kind = CallKind.AGENT_CALL;
         call.state = CallState.QUEUED;
         call.amiServer = server;
+        call.follower = tracker.followerId();
         call.actionId = callId.toString();
         call.queuedAt = now;
         call.persist();

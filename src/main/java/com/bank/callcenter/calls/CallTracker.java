@@ -5,8 +5,11 @@ import com.bank.callcenter.telephony.Pbx;
 import com.bank.callcenter.telephony.Pbx.LiveChannel;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -31,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * then by the Uniqueids and Linkedids learned from those events; never by arrival order or channel
  * name — and applies it to the call record through {@link CallEventRules}. Runs on the PBX
  * server's own event thread. When a link drops, the calls in flight on it are reconciled after
- * the reconnect: still up → followed on; gone → UNKNOWN with the reason.
+ * the reconnect: still up → followed on; gone → UNKNOWN with the reason. Calls whose follower (another
+ * instance, or this one before a restart) stopped are adopted the same way ({@link #adoptOrphans}).
  */
 @ApplicationScoped
 public class CallTracker implements PbxListener {
@@ -43,6 +47,8 @@ public class CallTracker implements PbxListener {
     private final Pbx pbx;
     private final DialingLock lock;
     private final CallRecordWriter writer;
+    private final CallFollowers followers;
+    private final EntityManager em;
     private final Clock clock;
     private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
     /** server|Uniqueid or server|Linkedid → call. */
@@ -53,10 +59,13 @@ public class CallTracker implements PbxListener {
         return thread;
     });
 
-    public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, Clock clock) {
+    public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, CallFollowers followers, EntityManager em,
+                       Clock clock) {
         this.pbx = pbx;
         this.lock = lock;
         this.writer = writer;
+        this.followers = followers;
+        this.em = em;
         this.clock = clock;
         writer.onFinal(this::finish);
     }
@@ -69,6 +78,8 @@ public class CallTracker implements PbxListener {
         final Set<String> channelIds = ConcurrentHashMap.newKeySet();
         final CallEventRules.Memory memory;
         volatile Instant lostAt;
+        /** How it was lost: "link lost at …" or "its follower … stopped". */
+        volatile String lostHow;
         volatile boolean finished;
 
         Track(UUID callId, String server, String customerId, String recording) {
@@ -79,9 +90,22 @@ public class CallTracker implements PbxListener {
         }
     }
 
+    /** Written on every call this instance places (call_attempt.follower). */
+    public String followerId() {
+        return followers.self();
+    }
+
     /** Starts following a call; before its Originate is sent. */
     public void follow(UUID callId, String server, String customerId, String recording) {
         tracks.put(callId, new Track(callId, server, customerId, recording));
+    }
+
+    /** Stops following a call without touching its record: what an instance that stops leaves behind (tests). */
+    void forget(UUID callId) {
+        Track track = tracks.remove(callId);
+        if (track != null) {
+            track.channelIds.forEach(byChannelId::remove);
+        }
     }
 
     /** The PBX refused the Originate outright (on the server's event thread). */
@@ -115,6 +139,7 @@ public class CallTracker implements PbxListener {
     public void onLinkDown(String server, Instant at) {
         for (Track track : tracks.values()) {
             if (track.server.equals(server) && !track.finished && track.lostAt == null) {
+                track.lostHow = "link lost at " + at;
                 track.lostAt = at;
             }
         }
@@ -124,18 +149,110 @@ public class CallTracker implements PbxListener {
     public void onLinkUp(String server) {
         List<Track> lost = tracks.values().stream()
                 .filter(t -> t.server.equals(server) && !t.finished && t.lostAt != null).toList();
-        if (lost.isEmpty()) {
-            return;
+        if (!lost.isEmpty()) {
+            LOG.infof("reconciling %d call(s) in flight when the link to %s dropped", lost.size(), server);
+            reconcile(server, lost, "not found after reconnect");
         }
-        LOG.infof("reconciling %d call(s) in flight when the link to %s dropped", lost.size(), server);
+        try {
+            adoptOrphans(server);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "calls on %s whose follower stopped: not adopted now; the next round tries again", server);
+        }
+    }
+
+    /** Every so often: calls on a reachable server whose follower (another instance) stopped. */
+    @Scheduled(identity = "call-adoption", every = "{telephony.adoption-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void adoptOrphansEverywhere() {
+        for (String server : pbx.servers()) {
+            if (pbx.isUp(server)) {
+                adoptOrphans(server);
+            }
+        }
+    }
+
+    /**
+     * Takes over the calls in flight on {@code server} whose follower stopped (an instance restarted or
+     * died): claims each with a conditional update of its follower (one instance wins), then reconciles
+     * them with the PBX like calls of a dropped link — still up → followed to their end; gone → UNKNOWN.
+     * Returns how many calls were adopted.
+     */
+    public int adoptOrphans(String server) {
+        List<Orphan> orphans = QuarkusTransaction.requiringNew().call(() -> orphansOn(server)).stream()
+                .filter(orphan -> !tracks.containsKey(orphan.callId()) && !followers.isAlive(orphan.follower()))
+                .toList();
+        if (orphans.isEmpty()) {
+            return 0;
+        }
+        List<Orphan> adopted = QuarkusTransaction.requiringNew().call(() -> claim(orphans));
+        Instant now = clock.instant();
+        List<Track> lost = new ArrayList<>();
+        for (Orphan orphan : adopted) {
+            Track track = new Track(orphan.callId(), server, orphan.customerId(), orphan.recording());
+            track.lostAt = now;
+            track.lostHow = "its follower " + orphan.follower() + " stopped";
+            tracks.put(orphan.callId(), track);
+            learn(server, orphan.callId(), orphan.channelIds().toArray(new String[0]));
+            lost.add(track);
+        }
+        if (!lost.isEmpty()) {
+            LOG.infof("adopted %d call(s) on %s whose follower stopped; reconciling them", lost.size(), server);
+            reconcile(server, lost, "not found on " + server);
+        }
+        return lost.size();
+    }
+
+    /** A call in flight whose follower may have stopped. */
+    private record Orphan(UUID callId, String customerId, String follower, String recording, List<String> channelIds) {
+    }
+
+    private List<Orphan> orphansOn(String server) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, customer_id, follower, recording_file, unique_id, linked_id, customer_unique_id
+                        from call_attempt
+                        where ami_server = ?1 and state in ('QUEUED', 'DIALING', 'RINGING', 'ANSWERED')
+                          and follower is distinct from ?2""")
+                .setParameter(1, server).setParameter(2, followers.self()).getResultList();
+        List<Orphan> orphans = new ArrayList<>();
+        for (Object[] row : rows) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 4; i <= 6; i++) {
+                if (row[i] != null) {
+                    ids.add((String) row[i]);
+                }
+            }
+            orphans.add(new Orphan((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], ids));
+        }
+        return orphans;
+    }
+
+    /** The orphans this instance now follows: each claimed only if its follower is still the one that stopped. */
+    private List<Orphan> claim(List<Orphan> orphans) {
+        List<Orphan> claimed = new ArrayList<>();
+        for (Orphan orphan : orphans) {
+            int updated = em.createNativeQuery("update call_attempt set follower = ?1, version = version + 1"
+                            + " where id = ?2 and follower is not distinct from ?3"
+                            + " and state in ('QUEUED', 'DIALING', 'RINGING', 'ANSWERED')")
+                    .setParameter(1, followers.self()).setParameter(2, orphan.callId())
+                    .setParameter(3, orphan.follower()).executeUpdate();
+            if (updated == 1) {
+                claimed.add(orphan);
+            }
+        }
+        return claimed;
+    }
+
+    /** Asks the PBX which of the lost calls are still up: those are followed on, the others become UNKNOWN. */
+    private void reconcile(String server, List<Track> lost, String notFound) {
         pbx.liveChannels(server).whenComplete((live, error) -> {
             if (error != null) {
                 for (Track track : lost) {
-                    gone(track, "link lost at " + track.lostAt + "; reconciliation failed: " + error.getMessage());
+                    gone(track, track.lostHow + "; reconciliation failed: " + error.getMessage());
                 }
                 return;
             }
-            Map<UUID, List<LiveChannel>> found = new HashMap<>();
+            Map<UUID, List<LiveChannel>> found = new ConcurrentHashMap<>();
             List<CompletableFuture<Void>> questions = new ArrayList<>();
             for (LiveChannel channel : live) {
                 UUID callId = lookup(server, channel.uniqueId(), channel.linkedId());
@@ -155,26 +272,23 @@ public class CallTracker implements PbxListener {
                         }));
             }
             CompletableFuture.allOf(questions.toArray(new CompletableFuture<?>[0]))
-                    .whenComplete((ignored, failure) -> settle(lost, found));
+                    .whenComplete((ignored, failure) -> settle(lost, found, notFound));
         });
     }
 
-    private void settle(List<Track> lost, Map<UUID, List<LiveChannel>> found) {
+    private void settle(List<Track> lost, Map<UUID, List<LiveChannel>> found, String notFound) {
         for (Track track : lost) {
             if (track.finished) {
                 continue;
             }
             List<LiveChannel> channels = found.get(track.callId);
             if (channels == null) {
-                gone(track, "link lost at " + track.lostAt + "; not found after reconnect");
+                gone(track, track.lostHow + "; " + notFound);
                 continue;
             }
-            Instant lostAt = track.lostAt;
-            track.lostAt = null;
-            Map<String, Object> fields = new HashMap<>();
-            fields.put("LinkLostAt", String.valueOf(lostAt));
-            fields.put("Found", "true");
+            Map<String, Object> fields = lostFields(track, "true");
             fields.put("Channels", channels.stream().map(LiveChannel::channel).toList());
+            track.lostAt = null;
             update(track.callId, call -> {
                 boolean customerUp = channels.stream().anyMatch(c -> c.state() == 6
                         && (call.kind == CallKind.ROBOT_CALL ? c.uniqueId().equals(call.uniqueId)
@@ -187,8 +301,16 @@ public class CallTracker implements PbxListener {
     }
 
     private void gone(Track track, String reason) {
-        Map<String, Object> fields = Map.of("LinkLostAt", String.valueOf(track.lostAt), "Found", "false");
-        update(track.callId, call -> call.unknown(reason, clock.instant()), "Reconciled", fields, clock.instant());
+        update(track.callId, call -> call.unknown(reason, clock.instant()), "Reconciled", lostFields(track, "false"),
+                clock.instant());
+    }
+
+    private static Map<String, Object> lostFields(Track track, String found) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("LinkLostAt", String.valueOf(track.lostAt));
+        fields.put("Lost", track.lostHow);
+        fields.put("Found", found);
+        return fields;
     }
 
     private UUID correlate(PbxEvent event) {

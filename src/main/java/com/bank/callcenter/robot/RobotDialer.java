@@ -357,6 +357,7 @@ public class RobotDialer {
             attempt.kind = CallKind.ROBOT_CALL;
             attempt.state = CallState.QUEUED;
             attempt.amiServer = server;
+            attempt.follower = tracker.followerId();
             attempt.actionId = call.getValue().toString();
             attempt.queuedAt = now;
             attempt.dialing(now);

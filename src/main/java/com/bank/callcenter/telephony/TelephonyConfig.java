@@ -24,6 +24,14 @@ public interface TelephonyConfig {
     @WithDefault("95500")
     String callerId();
 
+    /** How often an instance renews its call-follower heartbeat in Redis (gone after three missed beats). */
+    @WithDefault("PT10S")
+    java.time.Duration followerHeartbeat();
+
+    /** How often an instance looks for calls whose follower stopped, to adopt them ("off" = only on link-up). */
+    @WithDefault("1m")
+    String adoptionInterval();
+
     /** MixMonitor file name (RECORDING); {callId} is replaced. */
     @WithDefault("callcenter/{callId}.wav")
     String recordingFile();
