@@ -45,6 +45,14 @@ public final class DialplanContract {
     public static final java.util.Set<String> SERVICE_VARIABLES = java.util.Set.of(CALL_ID, CUSTOMER_DIAL, CALLER_ID,
             RECORDING, PROMPT, TEAM_QUEUE);
 
+    /**
+     * Events the service never reads, dropped by Asterisk before they cross the wire: manager.conf's
+     * [callcenter] carries one {@code eventfilter = !Event: <name>} per name, and the simulated PBX
+     * leaves them out the same way (a test keeps the two equal).
+     */
+    public static final java.util.Set<String> EVENTS_NOT_READ = java.util.Set.of("Newexten", "NewCallerid",
+            "NewConnectedLine", "HangupRequest", "SoftHangupRequest", "DTMFBegin", "DTMFEnd");
+
     /** UserEvent of the robot menu: fields CallId and Choice (empty = no input). */
     public static final String ROBOT_CHOICE_EVENT = "RobotChoice";
 

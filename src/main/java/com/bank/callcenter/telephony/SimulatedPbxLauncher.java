@@ -69,6 +69,7 @@ public class SimulatedPbxLauncher {
                 .robotUserEvent(DialplanContract.ROBOT_CHOICE_EVENT)
                 .callIdVariable(DialplanContract.CALL_ID)
                 .messageEndpoints(java.util.Set.of("sms-gw", smsEndpoint(config.sms().to())))
+                .excludedEvents(DialplanContract.EVENTS_NOT_READ)
                 .build();
         try {
             return new SimulatedPbx(options).start();

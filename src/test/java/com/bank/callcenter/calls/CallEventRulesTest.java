@@ -1,13 +1,16 @@
 package com.bank.callcenter.calls;
 
+import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.PbxEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The rules on their own, for orders the recorded sessions did not show. */
 class CallEventRulesTest {
@@ -42,6 +45,18 @@ class CallEventRulesTest {
 
         assertEquals(CallState.COMPLETED, call.state);
         assertEquals(12, call.talkSeconds);
+    }
+
+    @Test
+    void noEventTheServiceReadsIsFilteredOutAtThePbx() {
+        for (String name : DialplanContract.EVENTS_NOT_READ) {
+            PbxEvent event = new PbxEvent("pbx", name, Map.of("Variable", DialplanContract.CALL_ID), T0);
+            assertFalse(CallEventRules.kept(event), name + " is read by the call rules but filtered out");
+        }
+        for (String needed : List.of("VarSet", "UserEvent", DialplanContract.ROBOT_CHOICE_EVENT, "FullyBooted",
+                "Shutdown", "OriginateResponse", "Hangup", "Cdr")) {
+            assertFalse(DialplanContract.EVENTS_NOT_READ.contains(needed), needed);
+        }
     }
 
     private static CallAttempt robotCall() {

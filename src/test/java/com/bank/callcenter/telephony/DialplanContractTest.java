@@ -267,6 +267,17 @@ class DialplanContractTest {
     }
 
     @Test
+    void managerConfDropsExactlyTheEventsTheSimulatorLeavesOut() {
+        Ini.Section user = Ini.read(TELEPHONY.resolve("manager.conf")).section("callcenter");
+        Set<String> dropped = new java.util.TreeSet<>();
+        for (String filter : user.values("eventfilter")) {
+            assertTrue(filter.matches("!Event: [A-Za-z]+"), "a blacklist of one event name: " + filter);
+            dropped.add(filter.substring("!Event: ".length()));
+        }
+        assertEquals(new java.util.TreeSet<>(DialplanContract.EVENTS_NOT_READ), dropped);
+    }
+
+    @Test
     void pjsipHasTheTrunkTheSmsEndpointAndTheRmPhones() {
         Ini pjsip = Ini.read(TELEPHONY.resolve("pjsip.conf"));
         Ini.Section carrier = pjsip.object("carrier", "endpoint");

@@ -140,7 +140,8 @@ final class AmiSession {
 
     /** A broadcast event, if this connection is logged in and its mask lets the event's class through. */
     void deliver(AmiEvent event) {
-        if (authenticated && EventMask.allows(eventMask, event.eventClass())) {
+        if (authenticated && EventMask.allows(eventMask, event.eventClass())
+                && !engine.options().excludedEvents().contains(event.name())) {
             if (writer.backlog() > MAX_BACKLOG_MESSAGES) {
                 LOG.warnf("AMI client %s is %d messages behind; disconnecting it", remoteAddress(), writer.backlog());
                 close();

@@ -58,7 +58,8 @@ public record SimulatedPbxOptions(
         Set<String> channelTechnologies,
         Set<String> messageEndpoints,
         String asteriskVersion,
-        String amiVersion) {
+        String amiVersion,
+        Set<String> excludedEvents) {
 
     public static final int DEFAULT_PORT = 5038;
     public static final String NUMBER_PLACEHOLDER = "{number}";
@@ -115,6 +116,7 @@ public record SimulatedPbxOptions(
         b.messageEndpoints = messageEndpoints;
         b.asteriskVersion = asteriskVersion;
         b.amiVersion = amiVersion;
+        b.excludedEvents = excludedEvents;
         return b;
     }
 
@@ -143,6 +145,7 @@ public record SimulatedPbxOptions(
         private Set<String> messageEndpoints = Set.of("sms-gw");
         private String asteriskVersion = "22.9.0";
         private String amiVersion = "11.0.0";
+        private Set<String> excludedEvents = Set.of();
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder username(String username) { this.username = username; return this; }
@@ -168,12 +171,15 @@ public record SimulatedPbxOptions(
         public Builder messageEndpoints(Set<String> endpoints) { this.messageEndpoints = endpoints; return this; }
         public Builder asteriskVersion(String asteriskVersion) { this.asteriskVersion = asteriskVersion; return this; }
         public Builder amiVersion(String amiVersion) { this.amiVersion = amiVersion; return this; }
+        /** Event names no client receives, as manager.conf's {@code eventfilter = !Event: <name>} lines do. */
+        public Builder excludedEvents(Set<String> names) { this.excludedEvents = Set.copyOf(names); return this; }
 
         public SimulatedPbxOptions build() {
             return new SimulatedPbxOptions(port, username, secret, seed, outcomeRule, ringTimeMs, talkTimeMs,
                     promptTimeMs, timingJitter, timeScale, varyEventOrder, robotContext, robotUserEvent,
                     callIdVariable, robotNoInputReport, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
-                    clickToCallDialVariable, agentOutcomeRule, channelTechnologies, messageEndpoints, asteriskVersion, amiVersion);
+                    clickToCallDialVariable, agentOutcomeRule, channelTechnologies, messageEndpoints, asteriskVersion, amiVersion,
+                    excludedEvents);
         }
     }
 }
