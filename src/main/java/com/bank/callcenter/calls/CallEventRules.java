@@ -39,13 +39,13 @@ final class CallEventRules {
             "Newstate", "DialEnd", "BridgeEnter", "Hangup", "Cdr", "RobotChoice");
 
     /**
-     * Whether the event is kept with its call: the ones {@link #apply} reads, and the VarSets of the
-     * variables the service itself set (what the call was given). Asterisk's many other VarSets and
-     * channel events tie channels to a call but are not kept.
+     * Whether the event is kept with its call: the ones {@link #apply} reads (of the VarSets, CALL_ID's).
+     * Asterisk's many other VarSets and channel events tie channels to a call but are not kept; what the
+     * call was given is kept once, as the Originate the service sent.
      */
     static boolean kept(PbxEvent event) {
         return READ.contains(event.name())
-                || "VarSet".equals(event.name()) && DialplanContract.SERVICE_VARIABLES.contains(event.get("Variable"));
+                || "VarSet".equals(event.name()) && DialplanContract.CALL_ID.equals(event.get("Variable"));
     }
 
     static void apply(CallAttempt call, PbxEvent event, Memory memory) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import com.bank.callcenter.common.CopyRowWriter;
+import com.bank.callcenter.telephony.TelephonyConfig;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.jboss.logging.Logger;
@@ -59,38 +60,47 @@ public class CallRecordWriter {
 
     private final EntityManager em;
     private final ObjectMapper json;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** One queue and thread per lane; a call always goes to the same lane, so its changes stay in order. */
+    private final List<BlockingQueue<Pending>> lanes = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final List<Consumer<Set<UUID>>> finalListeners = new ArrayList<>();
     private volatile boolean running;
-    private Thread thread;
 
-    public CallRecordWriter(EntityManager em, ObjectMapper json) {
+    public CallRecordWriter(EntityManager em, ObjectMapper json, TelephonyConfig config) {
         this.em = em;
         this.json = json;
+        for (int i = 0; i < config.recordWriters(); i++) {
+            lanes.add(new LinkedBlockingQueue<>());
+        }
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::run, "call-record-writer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < lanes.size(); i++) {
+            BlockingQueue<Pending> lane = lanes.get(i);
+            Thread thread = new Thread(() -> run(lane), "call-record-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
-    /** Told (on the writer thread, after each commit) of the calls whose records just became final. */
+    /** Told (on a writer thread, after each commit) of the calls whose records just became final. */
     void onFinal(Consumer<Set<UUID>> listener) {
         finalListeners.add(listener);
     }
 
     void submit(UUID callId, Change change, String eventName, Map<String, ?> fields, Instant receivedAt) {
-        queue.add(new Pending(callId, change, eventName, fields, receivedAt));
+        lanes.get(Math.floorMod(callId.hashCode(), lanes.size()))
+                .add(new Pending(callId, change, eventName, fields, receivedAt));
     }
 
     /** Changes queued and not yet written. */
     public int backlog() {
-        return queue.size();
+        return lanes.stream().mapToInt(BlockingQueue::size).sum();
     }
 
-    private void run() {
+    private void run(BlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
@@ -203,7 +213,7 @@ public class CallRecordWriter {
     /** Writes what is still queued, then stops. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        if (thread != null) {
+        for (Thread thread : threads) {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         }
     }

@@ -86,6 +86,7 @@ public class CallService {
                 DialplanContract.START_EXTENSION, config.callerId(), config.ami().agentRingTimeout().toMillis(), variables);
         try {
             pbx.originate(server, command, message -> tracker.refused(callId, message));
+            tracker.sent(command, clock.instant());
         } catch (PbxUnavailableException e) {
             tracker.notSent(callId, "not sent: " + e.getMessage());
             throw pbxUnavailable();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +107,20 @@ public class CallTracker implements PbxListener {
         if (track != null) {
             track.channelIds.forEach(byChannelId::remove);
         }
+    }
+
+    /** The Originate went out: kept with the call (channel, dialplan target, variables) as an "Originate" event. */
+    public void sent(Pbx.OriginateCommand command, Instant at) {
+        parseUuid(command.actionId()).ifPresent(callId -> {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("ActionID", command.actionId());
+            fields.put("Channel", command.channel());
+            fields.put("Context", command.context());
+            fields.put("Exten", command.exten());
+            fields.put("Timeout", command.timeoutMs());
+            fields.put("Variables", command.variables());
+            update(callId, call -> { }, "Originate", fields, at);
+        });
     }
 
     /** The PBX refused the Originate outright (on the server's event thread). */

@@ -320,6 +320,7 @@ public class RobotDialer {
                 DialplanContract.START_EXTENSION, telephony.callerId(), config.ringTimeout().toMillis(), variables);
         try {
             pbx.originate(server, command, message -> tracker.refused(callId, message));
+            tracker.sent(command, clock.instant());
             return true;
         } catch (PbxUnavailableException e) {
             tracker.notSent(callId, "not sent: " + e.getMessage());

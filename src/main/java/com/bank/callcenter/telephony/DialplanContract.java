@@ -41,10 +41,6 @@ public final class DialplanContract {
     /** The app_queue queue of human RMs that takes a customer who pressed 1. */
     public static final String TEAM_QUEUE = "TEAM_QUEUE";
 
-    /** The channel variables the service sets on its Originates. */
-    public static final java.util.Set<String> SERVICE_VARIABLES = java.util.Set.of(CALL_ID, CUSTOMER_DIAL, CALLER_ID,
-            RECORDING, PROMPT, TEAM_QUEUE);
-
     /**
      * Events the service never reads, dropped by Asterisk before they cross the wire: manager.conf's
      * [callcenter] carries one {@code eventfilter = !Event: <name>} per name, and the simulated PBX

@@ -24,6 +24,11 @@ public interface TelephonyConfig {
     @WithDefault("95500")
     String callerId();
 
+    /** Threads writing call records (each call always on the same one, so its changes stay in order). */
+    @WithDefault("2")
+    @jakarta.validation.constraints.Min(1)
+    int recordWriters();
+
     /** How often an instance renews its call-follower heartbeat in Redis (gone after three missed beats). */
     @WithDefault("PT10S")
     java.time.Duration followerHeartbeat();

@@ -88,10 +88,9 @@ class RobotDialerTest {
                 campaign));
         // the Originate: the robot context with the campaign's prompt and team queue
         UUID press1Call = (UUID) calls(campaign, press1).get(0).get("id");
-        assertEquals(1, Db.count("select count(*) from call_event where call_id = ? and name = 'VarSet'"
-                + " and fields ->> 'Variable' = 'PROMPT' and fields ->> 'Value' = 'custom/robot-test'", press1Call));
-        assertEquals(1, Db.count("select count(*) from call_event where call_id = ? and name = 'VarSet'"
-                + " and fields ->> 'Variable' = 'TEAM_QUEUE' and fields ->> 'Value' = 'rm-team-test'", press1Call));
+        assertEquals(1, Db.count("select count(*) from call_event where call_id = ? and name = 'Originate'"
+                + " and fields ->> 'Context' = 'callcenter-robot' and fields -> 'Variables' ->> 'PROMPT' = 'custom/robot-test'"
+                + " and fields -> 'Variables' ->> 'TEAM_QUEUE' = 'rm-team-test'", press1Call));
         assertEquals(1, Db.count("select count(*) from robot_team_request where call_id = ? and team_queue = 'rm-team-test'",
                 press1Call));
         // press 2: the request is recorded with the campaign's template and the SMS is sent
