@@ -3,6 +3,7 @@ package com.bank.callcenter.telephony;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.asteriskjava.manager.ManagerConnection;
@@ -78,6 +79,7 @@ public class AsteriskPbx implements Pbx {
             FullyBootedEvent.class, RobotChoiceEvent.class, SmsInEvent.class);
 
     private static final int SILENT_PINGS_BEFORE_DEAD = 3;
+    private static final int LINKS_START_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 1000;
 
     private final TelephonyConfig config;
     private final SimulatedPbxLauncher servers;
@@ -94,7 +96,12 @@ public class AsteriskPbx implements Pbx {
         this.listeners.addAll(beans);
     }
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Late among the start-up observers: once a link is up, listeners work on the PBX threads (the call
+     * tracker asks Redis and the database), so every bean they use must have been created on the main
+     * thread first — the Redis client's creation is not safe against a second thread.
+     */
+    void start(@Observes @Priority(LINKS_START_PRIORITY) StartupEvent event) {
         timer = Executors.newSingleThreadScheduledExecutor(daemon("pbx-timer"));
         for (AmiServerAddress address : servers.servers()) {
             AmiLink link = new AmiLink(address);
