@@ -6,6 +6,8 @@ import com.bank.callcenter.campaigns.CampaignState;
 import com.bank.callcenter.campaigns.Channel;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.sms.SmsCampaignTemplate;
+import com.bank.callcenter.sms.SmsConfig;
 import com.bank.callcenter.telephony.Pbx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,7 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Why a campaign is or is not dialing right now, in words a planner understands (Chinese and English). */
+/**
+ * Why a campaign is or is not dialing (an SMS campaign: sending) right now, in words a planner
+ * understands (Chinese and English).
+ */
 @ApplicationScoped
 public class CampaignDiagnostics {
 
@@ -30,17 +35,21 @@ public class CampaignDiagnostics {
     private final ContactRules rules;
     private final RobotSettings settings;
     private final RobotDialerConfig config;
+    private final SmsConfig sms;
+    private final SmsCampaignTemplate smsTemplate;
     private final CallCenterConfig callcenter;
     private final Clock clock;
 
     public CampaignDiagnostics(EntityManager em, Pbx pbx, ContactRules rules, RobotSettings settings,
-                               RobotDialerConfig config, CallCenterConfig callcenter,
-                               Clock clock) {
+                               RobotDialerConfig config, SmsConfig sms, SmsCampaignTemplate smsTemplate,
+                               CallCenterConfig callcenter, Clock clock) {
         this.em = em;
         this.pbx = pbx;
         this.rules = rules;
         this.settings = settings;
         this.config = config;
+        this.sms = sms;
+        this.smsTemplate = smsTemplate;
         this.callcenter = callcenter;
         this.clock = clock;
     }
@@ -48,17 +57,25 @@ public class CampaignDiagnostics {
     public record Reason(String code, String zh, String en) {
     }
 
-    /** Entries of the campaign's newest list by state; inFlight = being dialled now, waitingRetry = pending but not yet due. */
+    /** Entries of the campaign's newest list by state; inFlight = being dialled (SMS: sent, no answer yet) now, waitingRetry = pending but not yet due. */
     public record Counts(long pending, long inFlight, long done, long skipped, long waitingRetry) {
     }
 
     /**
-     * {@code schedulerOnHere}: whether this instance's scheduled tick runs (callcenter.robot.enabled); a per-instance
-     * setting, so not a reason of the campaign — another instance may be dialing it.
+     * {@code dialing}: a robot campaign dials, an SMS campaign sends, right now. {@code schedulerOnHere}:
+     * whether this instance's scheduled tick runs (callcenter.robot.enabled, for SMS campaigns
+     * callcenter.sms.campaigns.enabled); a per-instance setting, so not a reason of the campaign —
+     * another instance may be working on it.
      */
     public record Diagnostics(String campaignId, String channel, String state, boolean dialing, List<Reason> reasons,
                               Long listId, Counts counts, Integer concurrency, Double callsPerSecond,
-                              boolean schedulerOnHere) {
+                              Double smsPerSecond, boolean schedulerOnHere) {
+    }
+
+    /** How a channel's reasons name what it does: 拨打 / call, or 发送短信 / text. */
+    private record Words(String zhDo, String zhContact, String enDo, String enDoing, String enContacted) {
+        static final Words CALLS = new Words("拨打", "拨打客户", "call", "dialing", "called");
+        static final Words SMS = new Words("发送短信", "给客户发送短信", "text", "sending", "sent SMS");
     }
 
     @Transactional
@@ -69,58 +86,70 @@ public class CampaignDiagnostics {
         List<Reason> reasons = new ArrayList<>();
         Long listId = newestList(campaignId);
         Counts counts = listId == null ? new Counts(0, 0, 0, 0, 0) : counts(campaignId, listId, now);
+        boolean isRobot = campaign.channel == Channel.ROBOT_CALL;
+        boolean isSms = campaign.channel == Channel.SMS;
+        Words words = isSms ? Words.SMS : Words.CALLS;
         if (campaign.channel == Channel.AGENT_CALL) {
             reasons.add(new Reason("no-rm-ready", "没有就绪的客户经理：人工外呼活动由客户经理逐个拨打，目前没有客户经理处于就绪状态。",
                     "No remote manager is ready: an agent-call campaign is dialled by RMs, and none is ready now."));
-        } else if (campaign.channel != Channel.ROBOT_CALL) {
-            reasons.add(new Reason("not-a-robot-campaign", "这不是智能外呼活动（渠道 " + campaign.channel + "），外呼机器人不拨打它。",
-                    "Not a robot-call campaign (channel " + campaign.channel + "): the robot dialer does not dial it."));
         }
-        stateReason(campaign.state).ifPresent(reasons::add);
-        RobotSettings.Settings robot = campaign.channel == Channel.ROBOT_CALL ? settings.of(campaign.definition) : null;
+        stateReason(campaign.state, words).ifPresent(reasons::add);
+        // a robot or SMS campaign's own settings (schedule, cap, template); RobotSettings reads any definition
+        RobotSettings.Settings own = isRobot || isSms ? settings.of(campaign.definition) : null;
+        if (isSms) {
+            smsTemplate.problem(settings.definition(campaign.definition)).ifPresent(why -> reasons.add(new Reason(
+                    SmsCampaignTemplate.INVALID, "短信模板无法发送（" + why + "）：请修改活动的 sms.template 后再启动。",
+                    "The SMS template cannot be sent (" + why + "): fix the campaign's sms.template.")));
+        }
         if (!rules.insideCallingWindow(now)) {
             var window = callcenter.campaigns().defaults();
-            reasons.add(outsideWindow(window.windowStart() + "–" + window.windowEnd(), days(window.workingDays())));
-        } else if (robot != null && !settings.insideSchedule(robot, now)) {
-            var schedule = robot.schedule();
+            reasons.add(outsideWindow(window.windowStart() + "–" + window.windowEnd(), days(window.workingDays()), words));
+        } else if (own != null && !settings.insideSchedule(own, now)) {
+            var schedule = own.schedule();
             reasons.add(outsideWindow(schedule.windowStart() + "–" + schedule.windowEnd()
                             + (schedule.from() != null || schedule.to() != null
                             ? ", " + schedule.from() + " – " + schedule.to() : ""),
-                    days(schedule.workingDays())));
+                    days(schedule.workingDays()), words));
         }
         if (pbx.availableServer().isEmpty()) {
-            reasons.add(new Reason("ami-link-down", "与电话系统（Asterisk AMI）的连接已断开，恢复后自动继续拨打。",
-                    "The link to the telephone system (Asterisk AMI) is down; dialing resumes by itself when it is back."));
+            reasons.add(new Reason("ami-link-down", "与电话系统（Asterisk AMI）的连接已断开，恢复后自动继续" + words.zhDo() + "。",
+                    "The link to the telephone system (Asterisk AMI) is down; " + words.enDoing()
+                            + " resumes by itself when it is back."));
         }
         if (listId == null) {
             reasons.add(new Reason("no-list-built", "还没有生成目标名单：请先生成今天的名单（每个工作日早上自动生成）。",
                     "No target list has been built yet: build today's list (it is built every working-day morning)."));
         } else if (counts.pending() == 0 && counts.inFlight() == 0) {
-            reasons.add(new Reason("list-finished", "名单中的客户都已拨打完毕或被排除（完成 " + counts.done() + "，排除 "
-                    + counts.skipped() + "），没有可拨打的客户。",
+            reasons.add(new Reason("list-finished", "名单中的客户都已" + words.zhDo() + "完毕或被排除（完成 " + counts.done()
+                    + "，排除 " + counts.skipped() + "），没有可" + words.zhDo() + "的客户。",
                     "Every entry of the list is done or excluded (" + counts.done() + " done, " + counts.skipped()
-                            + " excluded): nobody is left to call."));
+                            + " excluded): nobody is left to " + words.enDo() + "."));
         } else if (counts.pending() > 0 && counts.pending() == counts.waitingRetry()) {
-            reasons.add(new Reason("waiting-for-retry", "剩下的 " + counts.pending() + " 位客户都在等待重拨时间（未接通或占线后按规则间隔重拨）。",
+            reasons.add(isSms
+                    ? new Reason("waiting-for-retry", "剩下的 " + counts.pending() + " 位客户都在等待重发时间（短信发送失败后按规则间隔重发）。",
+                    "The " + counts.pending() + " remaining customers are all waiting for their retry time"
+                            + " (after a failed SMS, as the contact policy says).")
+                    : new Reason("waiting-for-retry", "剩下的 " + counts.pending() + " 位客户都在等待重拨时间（未接通或占线后按规则间隔重拨）。",
                     "The " + counts.pending() + " remaining customers are all waiting for their retry time"
                             + " (after no answer or busy, as the contact policy says)."));
         }
-        if (robot != null && counts.inFlight() >= robot.concurrency()) {
-            reasons.add(new Reason("concurrency-full", "同时通话数已达上限 " + robot.concurrency() + "，有通话结束后再拨下一位。",
-                    "All " + robot.concurrency() + " lines of the campaign are busy (concurrency limit);"
+        if (isRobot && counts.inFlight() >= own.concurrency()) {
+            reasons.add(new Reason("concurrency-full", "同时通话数已达上限 " + own.concurrency() + "，有通话结束后再拨下一位。",
+                    "All " + own.concurrency() + " lines of the campaign are busy (concurrency limit);"
                             + " the next customer is dialled when a call ends."));
         }
-        boolean dialing = robot != null && reasons.isEmpty();
+        boolean dialing = own != null && reasons.isEmpty();
         return new Diagnostics(campaignId, campaign.channel.name(), campaign.state.name(), dialing, reasons, listId,
-                counts, robot == null ? null : robot.concurrency(), robot == null ? null : robot.callsPerSecond(),
-                config.enabled());
+                counts, isRobot ? own.concurrency() : null, isRobot ? own.callsPerSecond() : null,
+                isSms ? sms.campaigns().perSecond() : null,
+                isSms ? sms.campaigns().enabled() : config.enabled());
     }
 
-    private Reason outsideWindow(String window, String days) {
+    private Reason outsideWindow(String window, String days, Words words) {
         return new Reason("outside-calling-window",
-                "现在不在外呼时段内：只在 " + window + "（" + callcenter.zone() + "）的 " + days + " 拨打客户。",
+                "现在不在外呼时段内：只在 " + window + "（" + callcenter.zone() + "）的 " + days + " " + words.zhContact() + "。",
                 "Outside the calling window " + window + " (" + callcenter.zone() + ") on " + days
-                        + ": customers are called only then.");
+                        + ": customers are " + words.enContacted() + " only then.");
     }
 
     private static String days(java.util.Set<DayOfWeek> days) {
@@ -128,17 +157,21 @@ public class CampaignDiagnostics {
                 .collect(Collectors.joining(", "));
     }
 
-    private static java.util.Optional<Reason> stateReason(CampaignState state) {
+    private static java.util.Optional<Reason> stateReason(CampaignState state, Words words) {
+        boolean sms = words == Words.SMS;
         switch (state) {
             case DRAFT:
                 return java.util.Optional.of(new Reason("campaign-draft", "活动仍是草稿，尚未启动。",
                         "The campaign is a draft and has not been started."));
             case PAUSED:
-                return java.util.Optional.of(new Reason("campaign-paused", "活动已暂停：不再拨打新的客户，进行中的通话会正常结束。",
+                return java.util.Optional.of(sms
+                        ? new Reason("campaign-paused", "活动已暂停：不再发送新的短信。",
+                        "The campaign is paused: no new SMS are sent.")
+                        : new Reason("campaign-paused", "活动已暂停：不再拨打新的客户，进行中的通话会正常结束。",
                         "The campaign is paused: no new calls; calls in progress finish."));
             case ENDED:
-                return java.util.Optional.of(new Reason("campaign-ended", "活动已结束，不再拨打。",
-                        "The campaign has ended: no more calls."));
+                return java.util.Optional.of(new Reason("campaign-ended", "活动已结束，不再" + words.zhDo() + "。",
+                        "The campaign has ended: no more " + (sms ? "SMS." : "calls.")));
             default:
                 return java.util.Optional.empty();
         }

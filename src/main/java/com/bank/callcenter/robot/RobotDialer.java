@@ -439,8 +439,9 @@ public class RobotDialer {
                 settled.add(new Settled(((Number) row[0]).longValue(), (String) row[1], result, due));
             }
             writeSettled(settled);
+            // a claim with neither a call nor an SMS recorded (SMS entries are the SMS campaign sender's to settle)
             em.createNativeQuery("update list_entry set state = 'PENDING' where state = 'IN_PROGRESS'"
-                            + " and last_call_id is null and claimed_at < ?1")
+                            + " and last_call_id is null and last_sms_id is null and claimed_at < ?1")
                     .setParameter(1, Timestamp.from(now.minus(STALE_CLAIM))).executeUpdate();
         });
     }

@@ -1,16 +1,12 @@
 package com.bank.callcenter.robot;
 
 import com.bank.callcenter.campaigns.CampaignDefinition;
-import com.bank.callcenter.config.CallCenterConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.bank.callcenter.campaigns.CampaignPolicies;
+import com.bank.callcenter.common.RateWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,13 +15,11 @@ import java.util.Optional;
 public class RobotSettings {
 
     private final RobotDialerConfig config;
-    private final CallCenterConfig callcenter;
-    private final ObjectMapper json;
+    private final CampaignPolicies policies;
 
-    public RobotSettings(RobotDialerConfig config, CallCenterConfig callcenter, ObjectMapper json) {
+    public RobotSettings(RobotDialerConfig config, CampaignPolicies policies) {
         this.config = config;
-        this.callcenter = callcenter;
-        this.json = json;
+        this.policies = policies;
     }
 
     /** One campaign's settings, read from its stored definition. */
@@ -35,33 +29,31 @@ public class RobotSettings {
 
         /** Calls placed within {@link #rateWindow()} at most. */
         public int callsPerWindow() {
-            return Math.max(1, (int) Math.floor(callsPerSecond * rateWindow().toMillis() / 1000.0));
+            return new RateWindow(callsPerSecond).perWindow();
         }
 
         /** One second, or longer when fewer than one call per second is allowed. */
         public Duration rateWindow() {
-            return Duration.ofMillis(Math.max(1000, (long) Math.ceil(1000.0 / callsPerSecond)));
+            return new RateWindow(callsPerSecond).window();
         }
     }
 
+    /** A stored definition (campaign.definition) as a record. */
+    public CampaignDefinition definition(String definitionJson) {
+        return policies.read(definitionJson);
+    }
+
     public Settings of(String definitionJson) {
-        CampaignDefinition definition;
-        try {
-            definition = json.readValue(definitionJson, CampaignDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored campaign definition is not valid", e);
-        }
+        CampaignDefinition definition = policies.read(definitionJson);
         CampaignDefinition.Robot robot = Optional.ofNullable(definition.robot())
                 .orElse(new CampaignDefinition.Robot(null, null, null, null));
         CampaignDefinition.ContactPolicy policy = definition.contactPolicy();
-        int cap = policy != null && policy.frequencyCapDays() != null ? policy.frequencyCapDays()
-                : callcenter.campaigns().defaults().frequencyCapDays();
         return new Settings(
                 robot.concurrency() != null ? robot.concurrency() : config.concurrency(),
                 robot.callsPerSecond() != null ? robot.callsPerSecond() : config.callsPerSecond(),
                 robot.prompt() != null ? robot.prompt() : config.prompt(),
                 robot.teamQueue() != null ? robot.teamQueue() : config.teamQueue(),
-                cap,
+                policies.frequencyCapDays(definition),
                 policy == null || policy.retries() == null ? Map.of() : policy.retries(),
                 definition.schedule(),
                 definition.sms() == null ? null : definition.sms().template());
@@ -84,21 +76,6 @@ public class RobotSettings {
 
     /** Inside the campaign's own schedule (dates, window, working days), read in the bank's zone. */
     public boolean insideSchedule(Settings settings, Instant now) {
-        CampaignDefinition.Schedule schedule = settings.schedule();
-        if (schedule == null) {
-            return true;
-        }
-        ZonedDateTime local = now.atZone(callcenter.zone());
-        LocalDate day = local.toLocalDate();
-        LocalTime time = local.toLocalTime();
-        if (schedule.from() != null && day.isBefore(schedule.from()) || schedule.to() != null && day.isAfter(schedule.to())) {
-            return false;
-        }
-        if (schedule.workingDays() != null && !schedule.workingDays().isEmpty()
-                && !schedule.workingDays().contains(local.getDayOfWeek())) {
-            return false;
-        }
-        return (schedule.windowStart() == null || !time.isBefore(schedule.windowStart()))
-                && (schedule.windowEnd() == null || time.isBefore(schedule.windowEnd()));
+        return policies.insideSchedule(settings.schedule(), now);
     }
 }

@@ -3,6 +3,7 @@ package com.bank.callcenter.sms;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,4 +37,29 @@ public interface SmsConfig {
     /** Longest template or free text, before the signature and tail are added. */
     @WithDefault("500")
     int maxLength();
+
+    /** The SMS campaign sender (SmsCampaignSender). */
+    Campaigns campaigns();
+
+    interface Campaigns {
+
+        /** false = the scheduled tick does nothing (tests drive {@code SmsCampaignSender#tick} themselves). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the sender looks for work. */
+        @WithDefault("1s")
+        String tick();
+
+        /** SMS per second per campaign at most. */
+        @WithDefault("10")
+        double perSecond();
+
+        /**
+         * A claim with no SMS recorded is released, and an SMS Asterisk never answered is settled as
+         * UNKNOWN (never re-sent: it may have gone out), after this long.
+         */
+        @WithDefault("PT5M")
+        Duration staleAfter();
+    }
 }

@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 
@@ -27,12 +28,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Sends SMS through the PBX (AMI MessageSend) and reads them back. Each SMS is one contact attempt:
- * the compliance rules are checked, the attempt and the message are recorded in one transaction,
- * then the MessageSend goes out exactly once; Asterisk's answer makes it SENT or FAILED.
+ * Sends SMS through the PBX (AMI MessageSend) and reads them back. Each SMS is one contact attempt,
+ * whoever sends it (an RM, the robot's press 2, an SMS campaign), and goes through one dispatch:
+ * {@link #queue} checks the compliance rules and records the attempt and the message in the
+ * caller's transaction, then {@link #transmit} sends the MessageSend exactly once; Asterisk's
+ * answer makes it SENT or FAILED. A retry is a new message.
  */
 @ApplicationScoped
 public class SmsService {
@@ -41,6 +46,8 @@ public class SmsService {
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     /** Custom header of the SIP MESSAGE (MESSAGE_DATA(X-SMS-ID) in the dialplan), for tracing. */
     static final String SMS_ID_HEADER = "X-SMS-ID";
+    /** The problem code when no PBX link is up: nothing was sent. */
+    public static final String PBX_UNAVAILABLE = "pbx-unavailable";
 
     private final EntityManager em;
     private final Pbx pbx;
@@ -86,8 +93,8 @@ public class SmsService {
             templates.checkText(text, "the text");
             source = text;
         }
-        String body = templates.withSignatureAndTail(SmsTemplates.render(source, name -> value(name, customer)));
-        return dispatch(customer, staffId, null, byTemplate ? templateId : "", body, true);
+        return dispatch(new Outgoing(customer, staffId, null, null, byTemplate ? templateId : null,
+                rendered(source, customer), Compliance.bankDefaults()));
     }
 
     /**
@@ -98,34 +105,81 @@ public class SmsService {
     public UUID sendAtCustomersRequest(String customerId, String campaignId, String template) {
         Customer customer = customer(customerId, null);
         templates.checkText(template, "the campaign's SMS template");
-        String body = templates.withSignatureAndTail(SmsTemplates.render(template, name -> value(name, customer)));
-        return dispatch(customer, null, campaignId, "", body, false);
+        return dispatch(new Outgoing(customer, null, campaignId, null, null, rendered(template, customer),
+                Compliance.customersRequest()));
     }
 
-    private UUID dispatch(Customer customer, String staffId, String campaignId, String templateId, String body,
-                          boolean marketing) {
-        String server = pbx.availableServer().orElseThrow(SmsService::pbxUnavailable);
-        UUID smsId = UUID.randomUUID();
-        Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (marketing) {
-                // one contact decision per customer at a time: the frequency cap cannot be passed twice at once
-                em.createNativeQuery("select customer_id from customer where customer_id = ?1 for update")
-                        .setParameter(1, customer.id()).getResultList();
-                rules.checkMayContact(customer.id(), customer.mobile(), now);
-            }
-            record(smsId, customer.id(), staffId, campaignId, templateId, body, server, now, marketing);
-        });
+    /** One list entry of an SMS campaign: whom, which campaign and list, the campaign's cap and template. */
+    public record CampaignSms(String customerId, String campaignId, long listId, int frequencyCapDays, String template) {
+    }
 
-        OutboundMessage message = new OutboundMessage(telephony.sms().to().replace("{number}", customer.mobile()),
-                config.from().orElse(null), body, Map.of(SMS_ID_HEADER, smsId.toString()));
+    /**
+     * Step one of a campaign's SMS, in the caller's transaction (which also updates the list entry):
+     * renders the campaign's template for the customer, checks do-not-call / calling window / the
+     * campaign's frequency cap now, and records the attempt (marketing, with campaign and list) and
+     * the QUEUED message. Then {@link #transmit} it once the transaction has committed.
+     *
+     * @throws ProblemException naming why not: do-not-call, outside-calling-window, frequency-cap,
+     *                          no-valid-mobile, no-maturing-holding, pbx-unavailable …
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public QueuedSms queueForCampaign(CampaignSms sms) {
+        Customer customer = customer(sms.customerId(), null);
+        return queue(new Outgoing(customer, null, sms.campaignId(), sms.listId(), null,
+                rendered(sms.template(), customer), Compliance.campaign(sms.frequencyCapDays(), sms.listId())));
+    }
+
+    /**
+     * Step two: the MessageSend, exactly once. The stage completes, after the answer is recorded,
+     * with what became of the SMS.
+     *
+     * @throws ProblemException pbx-unavailable (503) when the link is down: nothing was sent and the
+     *                          message is recorded FAILED as not sent
+     */
+    public CompletionStage<SmsDelivery> transmit(QueuedSms queued) {
+        OutboundMessage message = new OutboundMessage(telephony.sms().to().replace("{number}", queued.mobile()),
+                config.from().orElse(null), queued.body(), Map.of(SMS_ID_HEADER, queued.smsId().toString()));
+        CompletableFuture<SmsDelivery> delivered = new CompletableFuture<>();
         try {
-            pbx.sendMessage(server, message).whenComplete((result, error) -> finished(smsId, result, error));
+            pbx.sendMessage(queued.server(), message)
+                    .whenComplete((result, error) -> delivered.complete(finished(queued.smsId(), result, error)));
         } catch (PbxUnavailableException | IllegalArgumentException e) {
-            finished(smsId, null, e);
+            finished(queued.smsId(), null, e);
             throw pbxUnavailable();
         }
-        return smsId;
+        return delivered;
+    }
+
+    /** The one dispatch of an SMS sent on its own: queued in a transaction of its own, then transmitted. */
+    private UUID dispatch(Outgoing outgoing) {
+        QueuedSms queued = QuarkusTransaction.requiringNew().call(() -> queue(outgoing));
+        transmit(queued);
+        return queued.smsId();
+    }
+
+    /** Checks (a marketing contact: under the customer's row lock, so the cap cannot pass twice) and records. */
+    private QueuedSms queue(Outgoing outgoing) {
+        String server = pbx.availableServer().orElseThrow(SmsService::pbxUnavailable);
+        Customer customer = outgoing.customer();
+        UUID smsId = UUID.randomUUID();
+        Instant now = clock.instant();
+        Compliance compliance = outgoing.compliance();
+        if (compliance.marketing()) {
+            em.createNativeQuery("select customer_id from customer where customer_id = ?1 for update")
+                    .setParameter(1, customer.id()).getResultList();
+            if (compliance.exceptListId() == null) {
+                rules.checkMayContact(customer.id(), customer.mobile(), now);
+            } else {
+                rules.checkMayContact(customer.id(), customer.mobile(), now, compliance.frequencyCapDays(),
+                        compliance.exceptListId());
+            }
+        }
+        record(smsId, outgoing, server, now);
+        return new QueuedSms(smsId, server, customer.mobile(), outgoing.body());
+    }
+
+    private String rendered(String source, Customer customer) {
+        return templates.withSignatureAndTail(SmsTemplates.render(source, name -> value(name, customer)));
     }
 
     /** An SMS as its sender, a supervisor or an admin may see it. */
@@ -145,18 +199,19 @@ public class SmsService {
                 (String) row[5], instant(row[6]), instant(row[7]));
     }
 
-    private void finished(UUID smsId, MessageSendResult result, Throwable error) {
-        String state;
-        String status;
+    private SmsDelivery finished(UUID smsId, MessageSendResult result, Throwable error) {
+        SmsDelivery delivery;
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            state = "FAILED";
-            status = cause instanceof PbxUnavailableException ? "not sent: " + cause.getMessage()
-                    : "no answer from the PBX: " + cause;
+            delivery = cause instanceof PbxUnavailableException || cause instanceof IllegalArgumentException
+                    ? new SmsDelivery(smsId, SmsDelivery.Outcome.NOT_SENT, "not sent: " + cause.getMessage())
+                    : new SmsDelivery(smsId, SmsDelivery.Outcome.FAILED, "no answer from the PBX: " + cause);
         } else {
-            state = result.accepted() ? "SENT" : "FAILED";
-            status = result.message() != null ? result.message() : result.response();
+            delivery = new SmsDelivery(smsId, result.accepted() ? SmsDelivery.Outcome.SENT : SmsDelivery.Outcome.FAILED,
+                    result.message() != null ? result.message() : result.response());
         }
+        String state = delivery.state();
+        String status = delivery.gatewayStatus();
         Instant at = clock.instant();
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update sms_message set state = ?2,"
@@ -168,9 +223,34 @@ public class SmsService {
         } catch (RuntimeException e) {
             LOG.errorf(e, "SMS %s: could not record %s (%s)", smsId, state, status);
         }
+        return delivery;
     }
 
+    /** Whom an SMS goes to: the number is normalised, the manager is for {managerName}. */
     private record Customer(String id, String name, String mobile, String managerId) {
+    }
+
+    /** What is checked before an SMS is recorded: nothing (the customer asked), or the rules with a cap. */
+    private record Compliance(boolean marketing, int frequencyCapDays, Long exceptListId) {
+
+        /** An RM's SMS: the bank's default cap (ContactRules). */
+        static Compliance bankDefaults() {
+            return new Compliance(true, 0, null);
+        }
+
+        /** A campaign's SMS: the campaign's cap; its own earlier attempts on the list do not count. */
+        static Compliance campaign(int frequencyCapDays, long listId) {
+            return new Compliance(true, frequencyCapDays, listId);
+        }
+
+        static Compliance customersRequest() {
+            return new Compliance(false, 0, null);
+        }
+    }
+
+    /** One SMS to dispatch, whoever sends it; body = as sent (signature and tail included). */
+    private record Outgoing(Customer customer, String staffId, String campaignId, Long listId, String templateId,
+                            String body, Compliance compliance) {
     }
 
     @SuppressWarnings("unchecked")
@@ -215,17 +295,18 @@ public class SmsService {
         }
     }
 
-    private void record(UUID smsId, String customerId, String staffId, String campaignId, String templateId,
-                        String body, String server, Instant now, boolean marketing) {
-        em.createNativeQuery("insert into contact_attempt (id, customer_id, campaign_id, channel, marketing, staff_id,"
-                        + " created_at) values (?1, ?2, ?3, 'SMS', ?4, ?5, ?6)")
-                .setParameter(1, smsId).setParameter(2, customerId).setParameter(3, campaignId)
-                .setParameter(4, marketing).setParameter(5, staffId)
-                .setParameter(6, Timestamp.from(now)).executeUpdate();
+    private void record(UUID smsId, Outgoing outgoing, String server, Instant now) {
+        em.createNativeQuery("insert into contact_attempt (id, customer_id, campaign_id, list_id, channel, marketing,"
+                        + " staff_id, created_at) values (?1, ?2, ?3, ?4, 'SMS', ?5, ?6, ?7)")
+                .setParameter(1, smsId).setParameter(2, outgoing.customer().id())
+                .setParameter(3, outgoing.campaignId()).setParameter(4, outgoing.listId())
+                .setParameter(5, outgoing.compliance().marketing()).setParameter(6, outgoing.staffId())
+                .setParameter(7, Timestamp.from(now)).executeUpdate();
         em.createNativeQuery("insert into sms_message (id, customer_id, staff_id, campaign_id, template_id, body, state,"
-                        + " ami_server, created_at) values (?1, ?2, ?3, ?4, nullif(?5, ''), ?6, 'QUEUED', ?7, ?8)")
-                .setParameter(1, smsId).setParameter(2, customerId).setParameter(3, staffId).setParameter(4, campaignId)
-                .setParameter(5, templateId).setParameter(6, body).setParameter(7, server)
+                        + " ami_server, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'QUEUED', ?7, ?8)")
+                .setParameter(1, smsId).setParameter(2, outgoing.customer().id()).setParameter(3, outgoing.staffId())
+                .setParameter(4, outgoing.campaignId()).setParameter(5, outgoing.templateId())
+                .setParameter(6, outgoing.body()).setParameter(7, server)
                 .setParameter(8, Timestamp.from(now)).executeUpdate();
     }
 
@@ -243,7 +324,7 @@ public class SmsService {
     }
 
     private static ProblemException pbxUnavailable() {
-        return new ProblemException(Status.SERVICE_UNAVAILABLE, "pbx-unavailable",
+        return new ProblemException(Status.SERVICE_UNAVAILABLE, PBX_UNAVAILABLE,
                 "the telephone system is unreachable; try again shortly");
     }
 }

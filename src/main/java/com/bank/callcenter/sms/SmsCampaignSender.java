@@ -1,0 +1,358 @@
+package com.bank.callcenter.sms;
+
+import com.bank.callcenter.campaigns.CampaignDefinition;
+import com.bank.callcenter.campaigns.CampaignPolicies;
+import com.bank.callcenter.campaigns.CampaignState;
+import com.bank.callcenter.campaigns.CampaignStateChanged;
+import com.bank.callcenter.campaigns.Channel;
+import com.bank.callcenter.calls.ContactRules;
+import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.common.RateWindow;
+import com.bank.callcenter.telephony.Pbx;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Sends the SMS of ACTIVE SMS campaigns, like the robot dialer dials (without a call to wait for):
+ * every tick, per campaign, it claims up to the rate's budget of due PENDING entries of the
+ * campaign's newest list ({@code for update skip locked}, under a row lock of the campaign), and
+ * for each, at that moment, the SMS service checks do-not-call / calling window / frequency cap,
+ * renders the campaign's template and records the SMS (with the entry, in one transaction) before
+ * its one MessageSend. Asterisk's answer settles the entry: DONE (SENT), or on a refusal PENDING
+ * again for a new SMS while the campaign's contactPolicy.retries.FAILED allows, else DONE (FAILED).
+ * While the AMI link is down nothing is claimed; an SMS that could not leave puts its entry back.
+ */
+@ApplicationScoped
+public class SmsCampaignSender {
+
+    private static final Logger LOG = Logger.getLogger(SmsCampaignSender.class);
+    /** The contactPolicy.retries key of a MessageSend Asterisk refused (or never answered). */
+    public static final String FAILED_OUTCOME = "FAILED";
+    /** list_entry.last_outcome of an SMS Asterisk never answered within stale-after. */
+    static final String UNKNOWN_OUTCOME = "UNKNOWN";
+
+    private final EntityManager em;
+    private final Pbx pbx;
+    private final SmsService sms;
+    private final SmsCampaignTemplate template;
+    private final ContactRules rules;
+    private final CampaignPolicies policies;
+    private final SmsConfig config;
+    private final Clock clock;
+    private final ExecutorService kick = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sms-campaign-kick");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SmsCampaignSender(EntityManager em, Pbx pbx, SmsService sms, SmsCampaignTemplate template, ContactRules rules,
+                             CampaignPolicies policies, SmsConfig config, Clock clock) {
+        this.em = em;
+        this.pbx = pbx;
+        this.sms = sms;
+        this.template = template;
+        this.rules = rules;
+        this.policies = policies;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** One entry taken by this tick, with what its SMS needs from the campaign. */
+    record Claimed(String campaignId, long listId, String customerId, CampaignDefinition definition) {
+    }
+
+    /** What became of one claimed entry. */
+    private enum Sent { SENT, NOT_NOW, LINK_DOWN }
+
+    @Scheduled(identity = "sms-campaign-sender", every = "{callcenter.sms.campaigns.tick}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (!config.campaigns().enabled()) {
+            return;
+        }
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "SMS campaign sender tick failed");
+        }
+    }
+
+    /** POST /api/campaigns/{id}/start of an SMS campaign: send at once rather than at the next tick. */
+    void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignStateChanged changed) {
+        if (config.campaigns().enabled() && changed.channel() == Channel.SMS && changed.state() == CampaignState.ACTIVE) {
+            kick.submit(() -> {
+                try {
+                    tick(List.of(changed.campaignId()));
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "SMS campaign sender: first tick of %s failed", changed.campaignId());
+                }
+            });
+        }
+    }
+
+    /** Every ACTIVE SMS campaign; returns how many SMS were handed to the PBX. */
+    public int tick() {
+        return tick(null);
+    }
+
+    /** Only these campaigns (null = all); returns how many SMS were handed to the PBX. */
+    public int tick(Collection<String> only) {
+        sweep();
+        int sent = 0;
+        for (String campaignId : activeSmsCampaigns(only)) {
+            sent += send(campaignId);
+        }
+        return sent;
+    }
+
+    private List<String> activeSmsCampaigns(Collection<String> only) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> ids = em.createNativeQuery("select id from campaign where state = 'ACTIVE'"
+                    + " and channel = 'SMS' order by priority, id").getResultList();
+            return only == null ? ids : ids.stream().filter(only::contains).toList();
+        });
+    }
+
+    /** Claims and sends what the campaign's rate allows now. */
+    int send(String campaignId) {
+        Instant now = clock.instant();
+        if (!rules.insideCallingWindow(now) || pbx.availableServer().isEmpty()) {
+            return 0; // nothing is claimed: sending resumes by itself in the window / when the link is back
+        }
+        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(campaignId, now));
+        int sent = 0;
+        for (int i = 0; i < claimed.size(); i++) {
+            Claimed entry = claimed.get(i);
+            Sent result;
+            try {
+                result = sendOne(entry);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "SMS campaign %s: %s of list %d not sent", campaignId, entry.customerId(), entry.listId());
+                release(entry);
+                continue;
+            }
+            if (result == Sent.SENT) {
+                sent++;
+            } else if (result == Sent.LINK_DOWN) {
+                claimed.subList(i + 1, claimed.size()).forEach(this::release);
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private List<Claimed> claim(String campaignId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> locked = em.createNativeQuery("select cast(definition as text) from campaign where id = ?1"
+                        + " and state = 'ACTIVE' and channel = 'SMS' for no key update skip locked")
+                .setParameter(1, campaignId).getResultList();
+        if (locked.isEmpty()) {
+            return List.of(); // paused, ended, or another tick is working on it right now
+        }
+        CampaignDefinition definition = policies.read(locked.get(0));
+        if (!policies.insideSchedule(definition.schedule(), now) || !sendable(campaignId, definition)) {
+            return List.of();
+        }
+        Optional<Long> list = newestList(campaignId);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        RateWindow rate = new RateWindow(config.campaigns().perSecond());
+        long recent = ((Number) em.createNativeQuery("select count(*) from sms_message where campaign_id = ?1"
+                        + " and created_at > ?2 and created_at <= ?3")
+                .setParameter(1, campaignId).setParameter(2, Timestamp.from(now.minus(rate.window())))
+                .setParameter(3, Timestamp.from(now)).getSingleResult()).longValue();
+        long unrecorded = ((Number) em.createNativeQuery("select count(*) from list_entry where list_id = ?1"
+                + " and state = 'IN_PROGRESS' and last_sms_id is null").setParameter(1, list.get())
+                .getSingleResult()).longValue();
+        long budget = rate.perWindow() - recent - unrecorded;
+        if (budget <= 0) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> customers = em.createNativeQuery("""
+                        update list_entry e set state = 'IN_PROGRESS', claimed_at = ?2, last_sms_id = null
+                        where (e.list_id, e.customer_id) in (
+                          select p.list_id, p.customer_id from list_entry p
+                          where p.list_id = ?1 and p.state = 'PENDING'
+                            and (p.next_attempt_at is null or p.next_attempt_at <= ?2)
+                          order by p.priority, p.customer_id
+                          limit ?3
+                          for update skip locked)
+                        returning e.customer_id""")
+                .setParameter(1, list.get()).setParameter(2, Timestamp.from(now)).setParameter(3, (int) budget)
+                .getResultList();
+        List<Claimed> claimed = new ArrayList<>();
+        for (String customerId : customers) {
+            claimed.add(new Claimed(campaignId, list.get(), customerId, definition));
+        }
+        return claimed;
+    }
+
+    /** A campaign without a usable template sends nothing (the diagnostics say why); its entries stay as they are. */
+    private boolean sendable(String campaignId, CampaignDefinition definition) {
+        Optional<String> problem = template.problem(definition);
+        problem.ifPresent(why -> LOG.warnf("SMS campaign %s sends nothing: %s", campaignId, why));
+        return problem.isEmpty();
+    }
+
+    private Optional<Long> newestList(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
+                + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
+        return lists.stream().findFirst().map(Number::longValue);
+    }
+
+    /** Checks and records the entry's SMS at this moment (rules refused = the entry is skipped), then sends it. */
+    private Sent sendOne(Claimed entry) {
+        QueuedSms queued;
+        try {
+            queued = QuarkusTransaction.requiringNew().call(() -> {
+                QueuedSms recorded = sms.queueForCampaign(new SmsService.CampaignSms(entry.customerId(),
+                        entry.campaignId(), entry.listId(), policies.frequencyCapDays(entry.definition()),
+                        entry.definition().sms().template()));
+                em.createNativeQuery("update list_entry set attempts = attempts + 1, last_sms_id = ?3,"
+                                + " next_attempt_at = null where list_id = ?1 and customer_id = ?2")
+                        .setParameter(1, entry.listId()).setParameter(2, entry.customerId())
+                        .setParameter(3, recorded.smsId()).executeUpdate();
+                return recorded;
+            });
+        } catch (ProblemException e) {
+            if (SmsService.PBX_UNAVAILABLE.equals(e.code())) {
+                release(entry);
+                return Sent.LINK_DOWN;
+            }
+            if ("outside-calling-window".equals(e.code())) {
+                release(entry);
+                return Sent.NOT_NOW;
+            }
+            skip(entry, e.code());
+            return Sent.NOT_NOW;
+        }
+        try {
+            sms.transmit(queued).thenAccept(delivery -> settle(entry, delivery));
+        } catch (ProblemException e) {
+            putBack(entry, queued.smsId()); // the link went down in between: nothing was sent
+            return Sent.LINK_DOWN;
+        }
+        return Sent.SENT;
+    }
+
+    /** Asterisk answered (or the SMS never left): settles the entry whose latest SMS this is. */
+    private void settle(Claimed entry, SmsDelivery delivery) {
+        try {
+            if (delivery.outcome() == SmsDelivery.Outcome.NOT_SENT) {
+                putBack(entry, delivery.smsId());
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> settle(entry.listId(), entry.customerId(),
+                        delivery.smsId(), delivery.outcome() == SmsDelivery.Outcome.SENT ? "SENT" : FAILED_OUTCOME,
+                        entry.definition()));
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "SMS %s: its list entry could not be settled (the next tick's sweep will)", delivery.smsId());
+        }
+    }
+
+    /** DONE with the outcome, or PENDING for a new SMS later when the campaign retries FAILED and attempts remain. */
+    private void settle(long listId, String customerId, UUID smsId, String outcome, CampaignDefinition definition) {
+        Optional<CampaignDefinition.Retry> retry = FAILED_OUTCOME.equals(outcome)
+                ? policies.ownRetry(definition, FAILED_OUTCOME) : Optional.empty();
+        Instant now = clock.instant();
+        if (retry.isPresent()) {
+            int updated = em.createNativeQuery("""
+                            update list_entry set state = 'PENDING', last_outcome = ?4, next_attempt_at = ?5
+                            where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = 'IN_PROGRESS'
+                              and attempts < ?6""")
+                    .setParameter(1, listId).setParameter(2, customerId).setParameter(3, smsId)
+                    .setParameter(4, outcome)
+                    .setParameter(5, Timestamp.from(now.plus(Duration.ofMinutes(retry.get().afterMinutes()))))
+                    .setParameter(6, retry.get().maxAttempts()).executeUpdate();
+            if (updated > 0) {
+                return;
+            }
+        }
+        em.createNativeQuery("update list_entry set state = 'DONE', last_outcome = ?4, next_attempt_at = null"
+                        + " where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = 'IN_PROGRESS'")
+                .setParameter(1, listId).setParameter(2, customerId).setParameter(3, smsId).setParameter(4, outcome)
+                .executeUpdate();
+    }
+
+    /** The SMS never left: the entry is due again at once, and the attempt does not count. */
+    private void putBack(Claimed entry, UUID smsId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update list_entry set state = 'PENDING', attempts = greatest(attempts - 1, 0), next_attempt_at = null
+                        where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = 'IN_PROGRESS'""")
+                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, smsId)
+                .executeUpdate());
+    }
+
+    private void skip(Claimed entry, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'SKIPPED',"
+                        + " skip_reason = ?3 where list_id = ?1 and customer_id = ?2 and state = 'IN_PROGRESS'")
+                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, reason)
+                .executeUpdate());
+    }
+
+    /** Back to PENDING, due now; only while no SMS was recorded for the claim. */
+    private void release(Claimed entry) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'PENDING'"
+                        + " where list_id = ?1 and customer_id = ?2 and state = 'IN_PROGRESS' and last_sms_id is null")
+                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).executeUpdate());
+    }
+
+    /**
+     * What an instance that died mid-tick left behind, after stale-after: claims with no SMS go back
+     * to PENDING; an SMS whose answer was recorded but whose entry was not settled is settled now; an
+     * SMS Asterisk never answered is settled DONE as UNKNOWN (never re-sent: it may have gone out).
+     */
+    void sweep() {
+        Instant staleBefore = clock.instant().minus(config.campaigns().staleAfter());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                            update list_entry e set state = 'PENDING' from target_list t, campaign c
+                            where t.id = e.list_id and c.id = t.campaign_id and c.channel = 'SMS'
+                              and e.state = 'IN_PROGRESS' and e.last_sms_id is null and e.claimed_at < ?1""")
+                    .setParameter(1, Timestamp.from(staleBefore)).executeUpdate();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            select e.list_id, e.customer_id, s.id, s.state, cast(c.definition as text)
+                            from list_entry e
+                            join sms_message s on s.id = e.last_sms_id
+                            join target_list t on t.id = e.list_id
+                            join campaign c on c.id = t.campaign_id
+                            where e.state = 'IN_PROGRESS' and s.created_at < ?1
+                            for update of e skip locked""")
+                    .setParameter(1, Timestamp.from(staleBefore)).getResultList();
+            for (Object[] row : rows) {
+                String state = (String) row[3];
+                String outcome = "QUEUED".equals(state) ? UNKNOWN_OUTCOME : "SENT".equals(state) ? "SENT" : FAILED_OUTCOME;
+                settle(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], outcome,
+                        policies.read((String) row[4]));
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        kick.shutdownNow();
+    }
+}
