@@ -125,6 +125,7 @@ public class CallTracker implements PbxListener {
 
     /** The PBX refused the Originate outright (on the server's event thread). */
     public void refused(UUID callId, String message) {
+        notAContact(callId);
         update(callId, call -> {
             call.reason = "originate refused: " + message;
             call.failed(CallOutcome.FAILED, clock.instant());
@@ -133,10 +134,21 @@ public class CallTracker implements PbxListener {
 
     /** The Originate could not be sent (link down): the attempt ends here. */
     public void notSent(UUID callId, String why) {
+        notAContact(callId);
         update(callId, call -> {
             call.reason = why;
             call.failed(CallOutcome.FAILED, clock.instant());
         }, "NotSent", Map.of("Reason", why), clock.instant());
+    }
+
+    /** Nothing reached the customer's network: the attempt stays on record but is no contact for the cap. */
+    private void notAContact(UUID callId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update contact_attempt set sent = false where id = ?1").setParameter(1, callId).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "call %s: not marked as unsent", callId);
+        }
     }
 
     @Override

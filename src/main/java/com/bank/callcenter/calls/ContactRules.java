@@ -72,7 +72,7 @@ public class ContactRules {
         boolean inside = insideCallingWindow(now);
         @SuppressWarnings("unchecked")
         Set<String> recentlyContacted = new HashSet<>(em.createNativeQuery("select distinct customer_id"
-                        + " from contact_attempt where customer_id in (?1) and marketing and created_at > ?2"
+                        + " from contact_attempt where customer_id in (?1) and marketing and sent and created_at > ?2"
                         + " and (list_id is null or list_id <> ?3)")
                 .setParameter(1, new ArrayList<>(mobiles.keySet()))
                 .setParameter(2, Timestamp.from(now.minus(Duration.ofDays(capDays))))

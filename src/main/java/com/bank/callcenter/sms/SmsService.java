@@ -214,11 +214,20 @@ public class SmsService {
         String status = delivery.gatewayStatus();
         Instant at = clock.instant();
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update sms_message set state = ?2,"
-                            + " gateway_status = ?3, sent_at = case when ?2 = 'SENT' then cast(?4 as timestamptz) end"
-                            + " where id = ?1 and state = 'QUEUED'")
-                    .setParameter(1, smsId).setParameter(2, state).setParameter(3, status)
-                    .setParameter(4, Timestamp.from(at)).executeUpdate());
+            boolean reachedNoOne = delivery.outcome() == SmsDelivery.Outcome.NOT_SENT
+                    || result != null && !result.accepted();
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("update sms_message set state = ?2,"
+                                + " gateway_status = ?3, sent_at = case when ?2 = 'SENT' then cast(?4 as timestamptz) end"
+                                + " where id = ?1 and state = 'QUEUED'")
+                        .setParameter(1, smsId).setParameter(2, state).setParameter(3, status)
+                        .setParameter(4, Timestamp.from(at)).executeUpdate();
+                if (reachedNoOne) {
+                    // not sent, or refused by Asterisk: on record, but not a contact for the frequency cap
+                    em.createNativeQuery("update contact_attempt set sent = false where id = ?1")
+                            .setParameter(1, smsId).executeUpdate();
+                }
+            });
             LOG.infof("SMS %s: %s (%s)", smsId, state, status);
         } catch (RuntimeException e) {
             LOG.errorf(e, "SMS %s: could not record %s (%s)", smsId, state, status);

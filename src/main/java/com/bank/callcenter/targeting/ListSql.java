@@ -63,7 +63,7 @@ public class ListSql {
                                  and (d.expires_at is null or d.expires_at > (?::date)::timestamp at time zone ?)) then 'doNotCall'
                     when exists (select 1 from complaint p where p.customer_id = k.customer_id and p.closed_at is null)
                          then 'openComplaint'
-                    when exists (select 1 from contact_attempt a where a.customer_id = k.customer_id and a.marketing
+                    when exists (select 1 from contact_attempt a where a.customer_id = k.customer_id and a.marketing and a.sent
                                  and a.created_at >= (?::date - ?)::timestamp at time zone ?
                                  and a.created_at < (?::date + 1)::timestamp at time zone ?) then 'frequencyCap'
                   end as excluded_by

@@ -25,6 +25,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -150,9 +151,14 @@ class SmsApiTest {
         simulator.refuseMessagesTo(SmsBook.mobileOf(customer));
         String first = SmsBook.send(rm, SmsBook.json(customer, "text", "您好"));
         assertEquals("FAILED", SmsBook.awaitFinal(rm, first).getString("state"));
-        // the failed attempt still counts as a contact: the retry is refused by the cap, not re-sent
-        refused(rm, customer, "frequency-cap");
-        assertEquals(1, Db.count("select count(*) from sms_message where customer_id = ?", customer));
+        // refused by Asterisk, it reached no one: on record, but no contact for the frequency cap
+        assertEquals(false, Db.value("select sent from contact_attempt where id = ?", UUID.fromString(first)));
+
+        String retry = SmsBook.send(rm, SmsBook.json(customer, "text", "您好"));
+        assertEquals("FAILED", SmsBook.awaitFinal(rm, retry).getString("state"));
+        assertNotEquals(first, retry, "a retry is a new record");
+        assertEquals(2, Db.count("select count(*) from sms_message where customer_id = ?"
+                + " and gateway_status = 'Message failed to send.'", customer));
     }
 
     @Test

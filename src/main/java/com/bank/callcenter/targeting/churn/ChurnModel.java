@@ -51,7 +51,7 @@ public class ChurnModel {
         factors.add(new Factor("noRecentContact", "days since the last contact, over " + settings.contactGapDays(),
                 settings.weightNoRecentContact(), Sql.of("""
                 coalesce(least(1, extract(epoch from ((?::date + 1)::timestamp at time zone ? -
-                         (select max(a.created_at) from contact_attempt a where a.customer_id = c.customer_id)))
+                         (select max(a.created_at) from contact_attempt a where a.customer_id = c.customer_id and a.sent)))
                          / 86400.0 / ?), 1)""", asOf, zone, settings.contactGapDays())));
         return factors;
     }

@@ -131,7 +131,7 @@ public class RuleCompiler {
         }
         if (rule instanceof Rule.DaysSinceLastContact contact) {
             return new Leaf(Sql.of("""
-                    not exists (select 1 from contact_attempt a where a.customer_id = c.customer_id
+                    not exists (select 1 from contact_attempt a where a.customer_id = c.customer_id and a.sent
                                 and a.created_at >= (?::date - ?)::timestamp at time zone ?)""",
                     asOf, contact.min(), zone), Sql.of("'" + contact.min() + "天以上未联系'"));
         }
