@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
 
 import io.vertx.mutiny.redis.client.Response;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A lock shared by every instance of the service, in Redis: SET key token NX PX ttl to take it,
@@ -69,7 +71,7 @@ public class ClusterLock {
      * names itself with {@code token} and releases with {@link #release(String, String)}.
      */
     public boolean tryAcquire(String key, String token, Duration ttl) {
-        return values.setAndChanged(key, token, new SetArgs().nx().px(ttl));
+        return reachable(() -> values.setAndChanged(key, token, new SetArgs().nx().px(ttl)));
     }
 
     /**
@@ -87,7 +89,7 @@ public class ClusterLock {
         args.addAll(keys);
         keys.forEach(key -> args.add(tokens.get(key)));
         args.add(String.valueOf(ttl.toMillis()));
-        Response taken = redis.execute("EVAL", args.toArray(new String[0]));
+        Response taken = reachable(() -> redis.execute("EVAL", args.toArray(new String[0])));
         Set<String> result = new HashSet<>();
         if (taken != null) {
             taken.forEach(key -> result.add(key.toString()));
@@ -106,12 +108,25 @@ public class ClusterLock {
         List<String> keys = new ArrayList<>(tokens.keySet());
         args.addAll(keys);
         keys.forEach(key -> args.add(tokens.get(key)));
-        redis.execute("EVAL", args.toArray(new String[0]));
+        reachable(() -> redis.execute("EVAL", args.toArray(new String[0])));
     }
 
     /** Releases the lock only if {@code token} still holds it. */
     public void release(String key, String token) {
-        redis.execute("EVAL", RELEASE, "1", key, token);
+        reachable(() -> redis.execute("EVAL", RELEASE, "1", key, token));
+    }
+
+    /**
+     * Runs a Redis command; Redis out of reach is a 503 problem (work that needs a lock waits and is
+     * tried again), never an unexplained error.
+     */
+    private static <T> T reachable(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            throw new ProblemException(Status.SERVICE_UNAVAILABLE, "locks-unavailable",
+                    "the lock service (Redis) is unreachable; try again shortly: " + e.getMessage());
+        }
     }
 
     /** A lock this instance holds; closing it releases it. */

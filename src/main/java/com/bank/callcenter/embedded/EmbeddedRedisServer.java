@@ -57,6 +57,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         }
     }
 
+    /** Starts it again on the same port (empty: nothing is saved); after {@link #stop()} in tests. */
+    public void restart() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded Redis did not start again", e);
+        }
+    }
+
     @Override
     public void close() {
         stop();

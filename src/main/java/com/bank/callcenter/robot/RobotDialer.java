@@ -10,6 +10,7 @@ import com.bank.callcenter.campaigns.CampaignDefinition;
 import com.bank.callcenter.campaigns.CampaignState;
 import com.bank.callcenter.campaigns.CampaignStateChanged;
 import com.bank.callcenter.campaigns.Channel;
+import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.Pbx;
@@ -167,6 +168,11 @@ public class RobotDialer {
         }
         try {
             return dialAll(claimed, server.get());
+        } catch (ProblemException e) {
+            // e.g. Redis out of reach: the entries go back and the next tick tries again
+            LOG.warnf("robot dialer: %d entries of %s not dialled now: %s", claimed.size(), campaignId, e.getMessage());
+            release(claimed, null);
+            return 0;
         } catch (RuntimeException e) {
             LOG.errorf(e, "robot dialer: %d entries of %s not dialled", claimed.size(), campaignId);
             release(claimed, null);
