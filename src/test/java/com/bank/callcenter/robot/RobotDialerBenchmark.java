@@ -217,13 +217,13 @@ class RobotDialerBenchmark {
             long allResponded = System.nanoTime();
             awaitQuietly(start, () -> simulator.activeCalls() == 0);
             long allEnded = System.nanoTime();
-            connection.logoff();
             assertEquals(calls, responded.size(), "bare asterisk-java client: every OriginateResponse");
             double rate = calls / seconds(allResponded - start);
             System.out.printf("BENCHMARK bare asterisk-java client: %,d originates sent in %.2f s, all answered in %.2f s"
                     + " = %.0f originates/s; all ended in %.2f s; %,d events received = %.0f events/s%n", calls,
                     seconds(sent - start), seconds(allResponded - start), rate, seconds(allEnded - start),
                     events.get(), events.get() / seconds(allEnded - start));
+            connection.logoff();
             return rate;
         }
     }
