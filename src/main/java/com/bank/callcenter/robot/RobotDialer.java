@@ -7,8 +7,8 @@ import com.bank.callcenter.calls.CallTracker;
 import com.bank.callcenter.calls.ContactRules;
 import com.bank.callcenter.calls.DialingLock;
 import com.bank.callcenter.campaigns.CampaignDefinition;
-import com.bank.callcenter.campaigns.CampaignState;
 import com.bank.callcenter.campaigns.CampaignStateChanged;
+import com.bank.callcenter.campaigns.ChannelCampaigns;
 import com.bank.callcenter.campaigns.Channel;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.customers.MobileNumbers;
@@ -42,8 +42,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,6 +63,7 @@ public class RobotDialer {
     private static final String NO_VALID_MOBILE = "no-valid-mobile";
 
     private final EntityManager em;
+    private final ChannelCampaigns campaigns;
     private final Pbx pbx;
     private final CallTracker tracker;
     private final DialingLock lock;
@@ -73,15 +72,11 @@ public class RobotDialer {
     private final RobotDialerConfig config;
     private final RobotSettings settings;
     private final Clock clock;
-    private final ExecutorService kick = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "robot-dialer-kick");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public RobotDialer(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules,
                        TelephonyConfig telephony, RobotDialerConfig config, RobotSettings settings, Clock clock) {
         this.em = em;
+        this.campaigns = new ChannelCampaigns(em, Channel.ROBOT_CALL);
         this.pbx = pbx;
         this.tracker = tracker;
         this.lock = lock;
@@ -111,15 +106,7 @@ public class RobotDialer {
 
     /** POST /api/campaigns/{id}/start of a robot campaign: dial at once rather than at the next tick. */
     void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignStateChanged changed) {
-        if (config.enabled() && changed.channel() == Channel.ROBOT_CALL && changed.state() == CampaignState.ACTIVE) {
-            kick.submit(() -> {
-                try {
-                    tick(List.of(changed.campaignId()));
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "robot dialer: first tick of %s failed", changed.campaignId());
-                }
-            });
-        }
+        campaigns.started(changed, config.enabled(), this::tick);
     }
 
     /** Every ACTIVE robot campaign; returns how many calls were originated. */
@@ -133,21 +120,12 @@ public class RobotDialer {
         settle(only);
         long settled = System.nanoTime();
         int placed = 0;
-        for (String campaignId : activeRobotCampaigns(only)) {
+        for (String campaignId : campaigns.active(only)) {
             placed += dial(campaignId);
         }
         LOG.debugf("robot dialer tick: settle %d ms, dial %d ms", millisSince(started, settled),
                 millisSince(settled, System.nanoTime()));
         return placed;
-    }
-
-    private List<String> activeRobotCampaigns(Collection<String> only) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<String> ids = em.createNativeQuery("select id from campaign where state = 'ACTIVE'"
-                    + " and channel = 'ROBOT_CALL' order by priority, id").getResultList();
-            return only == null ? ids : ids.stream().filter(only::contains).toList();
-        });
     }
 
     /** Claims and dials what the campaign has room for now. */
@@ -507,6 +485,6 @@ public class RobotDialer {
 
     @PreDestroy
     void stop() {
-        kick.shutdownNow();
+        campaigns.close();
     }
 }

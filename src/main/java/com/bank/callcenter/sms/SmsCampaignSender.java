@@ -2,8 +2,8 @@ package com.bank.callcenter.sms;
 
 import com.bank.callcenter.campaigns.CampaignDefinition;
 import com.bank.callcenter.campaigns.CampaignPolicies;
-import com.bank.callcenter.campaigns.CampaignState;
 import com.bank.callcenter.campaigns.CampaignStateChanged;
+import com.bank.callcenter.campaigns.ChannelCampaigns;
 import com.bank.callcenter.campaigns.Channel;
 import com.bank.callcenter.calls.ContactRules;
 import com.bank.callcenter.common.ProblemException;
@@ -27,8 +27,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Sends the SMS of ACTIVE SMS campaigns, like the robot dialer dials (without a call to wait for):
@@ -50,6 +48,7 @@ public class SmsCampaignSender {
     static final String UNKNOWN_OUTCOME = "UNKNOWN";
 
     private final EntityManager em;
+    private final ChannelCampaigns campaigns;
     private final Pbx pbx;
     private final SmsService sms;
     private final SmsCampaignTemplate template;
@@ -57,15 +56,11 @@ public class SmsCampaignSender {
     private final CampaignPolicies policies;
     private final SmsConfig config;
     private final Clock clock;
-    private final ExecutorService kick = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sms-campaign-kick");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public SmsCampaignSender(EntityManager em, Pbx pbx, SmsService sms, SmsCampaignTemplate template, ContactRules rules,
                              CampaignPolicies policies, SmsConfig config, Clock clock) {
         this.em = em;
+        this.campaigns = new ChannelCampaigns(em, Channel.SMS);
         this.pbx = pbx;
         this.sms = sms;
         this.template = template;
@@ -97,15 +92,7 @@ public class SmsCampaignSender {
 
     /** POST /api/campaigns/{id}/start of an SMS campaign: send at once rather than at the next tick. */
     void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignStateChanged changed) {
-        if (config.campaigns().enabled() && changed.channel() == Channel.SMS && changed.state() == CampaignState.ACTIVE) {
-            kick.submit(() -> {
-                try {
-                    tick(List.of(changed.campaignId()));
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "SMS campaign sender: first tick of %s failed", changed.campaignId());
-                }
-            });
-        }
+        campaigns.started(changed, config.campaigns().enabled(), this::tick);
     }
 
     /** Every ACTIVE SMS campaign; returns how many SMS were handed to the PBX. */
@@ -117,19 +104,10 @@ public class SmsCampaignSender {
     public int tick(Collection<String> only) {
         sweep();
         int sent = 0;
-        for (String campaignId : activeSmsCampaigns(only)) {
+        for (String campaignId : campaigns.active(only)) {
             sent += send(campaignId);
         }
         return sent;
-    }
-
-    private List<String> activeSmsCampaigns(Collection<String> only) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<String> ids = em.createNativeQuery("select id from campaign where state = 'ACTIVE'"
-                    + " and channel = 'SMS' order by priority, id").getResultList();
-            return only == null ? ids : ids.stream().filter(only::contains).toList();
-        });
     }
 
     /** Claims and sends what the campaign's rate allows now. */
@@ -353,6 +331,6 @@ public class SmsCampaignSender {
 
     @PreDestroy
     void stop() {
-        kick.shutdownNow();
+        campaigns.close();
     }
 }

@@ -1,5 +1,7 @@
 package com.bank.callcenter.calls;
 
+import com.bank.callcenter.support.Await;
+
 import com.bank.callcenter.support.Api;
 import io.restassured.path.json.JsonPath;
 
@@ -49,21 +51,10 @@ public final class Calls {
     }
 
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            sleep();
-        }
+        Await.until(what, AWAIT, condition);
     }
 
     private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Await.pause(50);
     }
 }

@@ -1,5 +1,7 @@
 package com.bank.callcenter.robot;
 
+import com.bank.callcenter.support.Await;
+
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Db;
@@ -126,22 +128,11 @@ public final class RobotCampaigns {
     }
 
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            sleep(50);
-        }
+        Await.until(what, AWAIT, condition);
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    public static void sleep(long millis) {
+        Await.pause(millis);
     }
 
     static java.time.Instant instant(Object value) {

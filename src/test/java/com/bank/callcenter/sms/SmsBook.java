@@ -1,5 +1,7 @@
 package com.bank.callcenter.sms;
 
+import com.bank.callcenter.support.Await;
+
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Db;
@@ -84,21 +86,10 @@ public final class SmsBook {
     }
 
     public static void await(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            sleep();
-        }
+        Await.until(what, AWAIT, condition);
     }
 
     private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Await.pause(50);
     }
 }

@@ -1,5 +1,7 @@
 package com.bank.callcenter.sms;
 
+import com.bank.callcenter.support.Await;
+
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Db;
 import io.restassured.path.json.JsonPath;
@@ -151,21 +153,10 @@ final class SmsCampaigns {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            sleep(50);
-        }
+        Await.until(what, AWAIT, condition);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Await.pause(millis);
     }
 }

@@ -1,0 +1,64 @@
+package com.bank.callcenter.campaigns;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * What the worker of one channel (the robot dialer, the SMS campaign sender) shares: the ACTIVE
+ * campaigns of its channel in priority order, and a first tick right after a campaign starts rather
+ * than at the next scheduled one.
+ */
+public final class ChannelCampaigns implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ChannelCampaigns.class);
+
+    private final EntityManager em;
+    private final Channel channel;
+    private final ExecutorService kick;
+
+    public ChannelCampaigns(EntityManager em, Channel channel) {
+        this.em = em;
+        this.channel = channel;
+        String threadName = channel.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-campaign-kick";
+        this.kick = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The ACTIVE campaigns of the channel, by priority; only those in {@code only} unless it is null. */
+    public List<String> active(Collection<String> only) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> ids = em.createNativeQuery("select id from campaign where state = 'ACTIVE'"
+                    + " and channel = ?1 order by priority, id").setParameter(1, channel.name()).getResultList();
+            return only == null ? ids : ids.stream().filter(only::contains).toList();
+        });
+    }
+
+    /** A campaign of this channel became ACTIVE: {@code tick} it at once, off the caller's thread. */
+    public void started(CampaignStateChanged changed, boolean enabled, Consumer<List<String>> tick) {
+        if (enabled && changed.channel() == channel && changed.state() == CampaignState.ACTIVE) {
+            kick.submit(() -> {
+                try {
+                    tick.accept(List.of(changed.campaignId()));
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "%s campaigns: first tick of %s failed", channel, changed.campaignId());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        kick.shutdownNow();
+    }
+}
