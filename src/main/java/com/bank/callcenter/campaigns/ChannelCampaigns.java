@@ -44,6 +44,18 @@ public final class ChannelCampaigns implements AutoCloseable {
         });
     }
 
+    /** A scheduled tick: nothing when the worker is switched off; a failure is logged, the next tick tries again. */
+    public void scheduled(boolean enabled, Runnable tick) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            tick.run();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "%s campaigns: tick failed", channel);
+        }
+    }
+
     /** A campaign of this channel became ACTIVE: {@code tick} it at once, off the caller's thread. */
     public void started(CampaignStateChanged changed, boolean enabled, Consumer<List<String>> tick) {
         if (enabled && changed.channel() == channel && changed.state() == CampaignState.ACTIVE) {

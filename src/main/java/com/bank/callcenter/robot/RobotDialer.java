@@ -94,14 +94,7 @@ public class RobotDialer {
     @Scheduled(identity = "robot-dialer", every = "{callcenter.robot.tick}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (!config.enabled()) {
-            return;
-        }
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "robot dialer tick failed");
-        }
+        campaigns.scheduled(config.enabled(), this::tick);
     }
 
     /** POST /api/campaigns/{id}/start of a robot campaign: dial at once rather than at the next tick. */

@@ -80,14 +80,7 @@ public class SmsCampaignSender {
     @Scheduled(identity = "sms-campaign-sender", every = "{callcenter.sms.campaigns.tick}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (!config.campaigns().enabled()) {
-            return;
-        }
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "SMS campaign sender tick failed");
-        }
+        campaigns.scheduled(config.campaigns().enabled(), this::tick);
     }
 
     /** POST /api/campaigns/{id}/start of an SMS campaign: send at once rather than at the next tick. */
