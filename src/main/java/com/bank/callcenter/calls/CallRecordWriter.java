@@ -19,6 +19,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +40,9 @@ import java.util.function.Consumer;
  * transaction: the PBX event thread only correlates and queues, so a burst of events never waits
  * for one commit each. Every change is kept with its event in call_event. A batch that meets a
  * concurrent update (optimistic lock) is applied again from fresh records; one that still fails is
- * applied change by change, so a single bad change never costs the others. Queued changes are
- * written before the service stops.
+ * applied change by change, so a single bad change never costs the others; while the database is out
+ * of reach a lane waits and retries rather than drop anything. Queued changes are written before the
+ * service stops.
  */
 @ApplicationScoped
 public class CallRecordWriter {
@@ -48,6 +52,7 @@ public class CallRecordWriter {
     private static final int OPTIMISTIC_RETRIES = 3;
     private static final long POLL_MILLIS = 100;
     private static final int ROW_SIZE_GUESS = 256;
+    private static final long UNREACHABLE_PAUSE_MILLIS = 1_000;
 
     /** A change to one call record. */
     public interface Change {
@@ -135,6 +140,14 @@ public class CallRecordWriter {
                 if (optimistic && attempt < OPTIMISTIC_RETRIES) {
                     continue;
                 }
+                if (databaseUnreachable(e) && running) {
+                    // nothing is dropped while PostgreSQL is away: this lane waits and writes the batch later
+                    LOG.warnf("call records: database unreachable (%s); retrying %d change(s) in %d ms", e.getMessage(),
+                            batch.size(), UNREACHABLE_PAUSE_MILLIS);
+                    pause();
+                    attempt = 0;
+                    continue;
+                }
                 if (batch.size() > 1) {
                     LOG.warnf("call records: a batch of %d failed (%s); writing them one by one", batch.size(), e);
                     batch.forEach(pending -> write(List.of(pending)));
@@ -143,6 +156,28 @@ public class CallRecordWriter {
                 }
                 return;
             }
+        }
+    }
+
+    /** A lost or refused connection (SQLState class 08, or the server shutting down, 57P), anywhere in the causes. */
+    static boolean databaseUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(UNREACHABLE_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
