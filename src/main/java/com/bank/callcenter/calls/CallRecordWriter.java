@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -68,7 +69,8 @@ public class CallRecordWriter {
     /** One queue and thread per lane; a call always goes to the same lane, so its changes stay in order. */
     private final List<BlockingQueue<Pending>> lanes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final List<Consumer<Set<UUID>>> finalListeners = new ArrayList<>();
+    /** Registered while beans are created, read by the writer threads. */
+    private final List<Consumer<Set<UUID>>> finalListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     public CallRecordWriter(EntityManager em, ObjectMapper json, TelephonyConfig config) {

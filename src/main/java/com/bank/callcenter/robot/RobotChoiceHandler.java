@@ -5,7 +5,8 @@ import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a robot call's menu choice sets off, as soon as the RobotChoice UserEvent arrives (the call
@@ -31,6 +33,7 @@ import java.util.concurrent.Executors;
 public class RobotChoiceHandler implements PbxListener {
 
     private static final Logger LOG = Logger.getLogger(RobotChoiceHandler.class);
+    private static final long DRAIN_ON_STOP_SECONDS = 10;
 
     private final EntityManager em;
     private final RobotSmsSender sms;
@@ -138,8 +141,11 @@ public class RobotChoiceHandler implements PbxListener {
                 .setParameter(4, queue).setParameter(5, Timestamp.from(now)).executeUpdate());
     }
 
-    @PreDestroy
-    void stop() {
+    /** Choices already received are still applied, while the database is still there (a press 9 must reach the do-not-call list). */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         worker.shutdown();
+        if (!worker.awaitTermination(DRAIN_ON_STOP_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warnf("robot choices: stopped before every received choice was applied");
+        }
     }
 }
