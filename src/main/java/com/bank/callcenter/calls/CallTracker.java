@@ -205,8 +205,10 @@ public class CallTracker implements PbxListener {
      * Returns how many calls were adopted.
      */
     public int adoptOrphans(String server) {
+        Map<String, Boolean> alive = new HashMap<>(); // one question to Redis per follower, not per call
         List<Orphan> orphans = QuarkusTransaction.requiringNew().call(() -> orphansOn(server)).stream()
-                .filter(orphan -> !tracks.containsKey(orphan.callId()) && !followers.isAlive(orphan.follower()))
+                .filter(orphan -> !tracks.containsKey(orphan.callId()))
+                .filter(orphan -> !alive.computeIfAbsent(String.valueOf(orphan.follower()), followers::isAlive))
                 .toList();
         if (orphans.isEmpty()) {
             return 0;
