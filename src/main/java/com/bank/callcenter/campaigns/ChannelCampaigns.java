@@ -44,6 +44,14 @@ public final class ChannelCampaigns implements AutoCloseable {
         });
     }
 
+    /** The list a campaign works from: its newest (by as-of date, then id). Call inside a transaction. */
+    public java.util.Optional<Long> newestList(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
+                + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
+        return lists.stream().findFirst().map(Number::longValue);
+    }
+
     /** A scheduled tick: nothing when the worker is switched off; a failure is logged, the next tick tries again. */
     public void scheduled(boolean enabled, Runnable tick) {
         if (!enabled) {

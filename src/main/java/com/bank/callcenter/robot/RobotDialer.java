@@ -163,13 +163,11 @@ public class RobotDialer {
         if (!settings.insideSchedule(campaign, now)) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
-                + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
-        if (lists.isEmpty()) {
+        Optional<Long> list = campaigns.newestList(campaignId);
+        if (list.isEmpty()) {
             return List.of();
         }
-        long listId = lists.get(0).longValue();
+        long listId = list.get();
         long inFlight = ((Number) em.createNativeQuery("select count(*) from list_entry e join target_list t"
                 + " on t.id = e.list_id where t.campaign_id = ?1 and e.state = 'IN_PROGRESS'")
                 .setParameter(1, campaignId).getSingleResult()).longValue();

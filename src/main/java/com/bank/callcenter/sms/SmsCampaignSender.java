@@ -143,7 +143,7 @@ public class SmsCampaignSender {
         if (!policies.insideSchedule(definition.schedule(), now) || !sendable(campaignId, definition)) {
             return List.of();
         }
-        Optional<Long> list = newestList(campaignId);
+        Optional<Long> list = campaigns.newestList(campaignId);
         if (list.isEmpty()) {
             return List.of();
         }
@@ -184,13 +184,6 @@ public class SmsCampaignSender {
         Optional<String> problem = template.problem(definition);
         problem.ifPresent(why -> LOG.warnf("SMS campaign %s sends nothing: %s", campaignId, why));
         return problem.isEmpty();
-    }
-
-    private Optional<Long> newestList(String campaignId) {
-        @SuppressWarnings("unchecked")
-        List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
-                + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
-        return lists.stream().findFirst().map(Number::longValue);
     }
 
     /** Checks and records the entry's SMS at this moment (rules refused = the entry is skipped), then sends it. */
