@@ -4,6 +4,7 @@ import com.bank.callcenter.audit.AuditEntry;
 import com.bank.callcenter.common.ClusterLock;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.customers.BookAccess;
 import com.bank.callcenter.customers.Customer;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.staff.Staff;
@@ -88,8 +89,9 @@ public class BookService {
         Customer customer = Customer.findByCustomerId(request.customerId())
                 .orElseThrow(() -> ProblemException.notFound("customer", request.customerId()));
         boolean remoteManagerOnly = currentUser.isOnlyRemoteManager();
-        if (remoteManagerOnly && !isOwnBook(customer.managerId)) {
-            throw ProblemException.forbidden("customer " + customer.customerId + " is not in your book");
+        if (remoteManagerOnly) {
+            BookAccess.checkInBook(customer, currentUser.staffId()
+                    .orElseThrow(() -> ProblemException.forbidden("this login has no staff record")));
         }
         if (Objects.equals(customer.managerId, request.toManagerId())) {
             throw ProblemException.conflict("no-change", "customer " + customer.customerId

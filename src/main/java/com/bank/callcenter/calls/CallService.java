@@ -1,7 +1,11 @@
 package com.bank.callcenter.calls;
 
 import com.bank.callcenter.common.ProblemException;
-import com.bank.callcenter.customers.MobileNumbers;
+import com.bank.callcenter.campaigns.Channel;
+import com.bank.callcenter.contacts.ContactAttempt;
+import com.bank.callcenter.contacts.ContactAttempts;
+import com.bank.callcenter.contacts.ContactRules;
+import com.bank.callcenter.customers.BookAccess;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.staff.Staff;
 import com.bank.callcenter.telephony.DialplanContract;
@@ -32,16 +36,20 @@ public class CallService {
     private final CallTracker tracker;
     private final DialingLock lock;
     private final ContactRules rules;
+    private final ContactAttempts attempts;
+    private final BookAccess book;
     private final TelephonyConfig config;
     private final Clock clock;
 
-    public CallService(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules,
+    public CallService(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules, ContactAttempts attempts, BookAccess book,
                        TelephonyConfig config, Clock clock) {
         this.em = em;
         this.pbx = pbx;
         this.tracker = tracker;
         this.lock = lock;
         this.rules = rules;
+        this.attempts = attempts;
+        this.book = book;
         this.config = config;
         this.clock = clock;
     }
@@ -53,7 +61,7 @@ public class CallService {
     public UUID placeAgentCall(String customerId, CurrentUser user) {
         String staffId = user.staffId()
                 .orElseThrow(() -> ProblemException.forbidden("only a remote manager with a staff record places calls"));
-        String mobile = customerMobile(customerId, staffId);
+        String mobile = book.reachable(customerId, staffId).mobile();
         String extension = Staff.findByStaffId(staffId).map(s -> s.extension).filter(e -> !e.isBlank())
                 .orElseThrow(() -> ProblemException.conflict("no-extension", "your staff record has no phone extension"));
         String server = pbx.availableServer().orElseThrow(CallService::pbxUnavailable);
@@ -104,27 +112,10 @@ public class CallService {
         return CallView.of(call);
     }
 
-    private String customerMobile(String customerId, String staffId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select manager_id, mobile from customer where customer_id = ?1")
-                .setParameter(1, customerId).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("customer", customerId);
-        }
-        Object[] row = rows.get(0);
-        if (!staffId.equals(row[0])) {
-            throw ProblemException.forbidden("the customer is not in your book");
-        }
-        return Optional.ofNullable((String) row[1]).flatMap(MobileNumbers::normalise)
-                .orElseThrow(() -> ProblemException.conflict("no-valid-mobile", "the customer has no valid mobile number"));
-    }
 
     /** The contact attempt and the call record share one id (the CALL_ID). */
     private void record(UUID callId, String customerId, String staffId, String server, Instant now) {
-        em.createNativeQuery("insert into contact_attempt (id, customer_id, channel, marketing, staff_id, created_at)"
-                        + " values (?1, ?2, 'AGENT_CALL', true, ?3, ?4)")
-                .setParameter(1, callId).setParameter(2, customerId).setParameter(3, staffId)
-                .setParameter(4, Timestamp.from(now)).executeUpdate();
+        attempts.record(ContactAttempt.byManager(callId, customerId, Channel.AGENT_CALL, true, staffId, now));
         CallAttempt call = new CallAttempt();
         call.id = callId;
         call.customerId = customerId;

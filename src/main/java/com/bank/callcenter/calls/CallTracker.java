@@ -1,5 +1,6 @@
 package com.bank.callcenter.calls;
 
+import com.bank.callcenter.contacts.ContactAttempts;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.Pbx;
 import com.bank.callcenter.telephony.Pbx.LiveChannel;
@@ -50,6 +51,7 @@ public class CallTracker implements PbxListener {
     private final CallRecordWriter writer;
     private final CallFollowers followers;
     private final EntityManager em;
+    private final ContactAttempts attempts;
     private final Clock clock;
     private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
     /** server|Uniqueid or server|Linkedid → call. */
@@ -61,12 +63,13 @@ public class CallTracker implements PbxListener {
     });
 
     public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, CallFollowers followers, EntityManager em,
-                       Clock clock) {
+                       ContactAttempts attempts, Clock clock) {
         this.pbx = pbx;
         this.lock = lock;
         this.writer = writer;
         this.followers = followers;
         this.em = em;
+        this.attempts = attempts;
         this.clock = clock;
         writer.onFinal(this::finish);
     }
@@ -144,8 +147,7 @@ public class CallTracker implements PbxListener {
     /** Nothing reached the customer's network: the attempt stays on record but is no contact for the cap. */
     private void notAContact(UUID callId) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "update contact_attempt set sent = false where id = ?1").setParameter(1, callId).executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> attempts.markNotSent(callId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "call %s: not marked as unsent", callId);
         }

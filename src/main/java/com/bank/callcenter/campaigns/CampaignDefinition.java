@@ -1,6 +1,5 @@
 package com.bank.callcenter.campaigns;
 
-import com.bank.callcenter.config.CallCenterConfig;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -38,7 +37,7 @@ public record CampaignDefinition(
         /** lower runs first when campaigns compete for the same customer */
         @Min(0) @Max(1000) Integer priority,
         @Valid Order order,
-        /** the rule tree, read by {@link com.bank.callcenter.targeting.rule.RuleParser} */
+        /** the rule tree, read by {@link com.bank.callcenter.campaigns.rule.RuleParser} */
         @NotNull JsonNode rule,
         @Valid Schedule schedule,
         @Valid ContactPolicy contactPolicy,
@@ -107,7 +106,7 @@ public record CampaignDefinition(
     }
 
     /** The same definition with every absent setting filled from the configured defaults. */
-    public CampaignDefinition withDefaults(CallCenterConfig.Campaigns.Defaults defaults) {
+    public CampaignDefinition withDefaults(CampaignsConfig.Defaults defaults) {
         Order fullOrder = order == null
                 ? new Order(defaults.orderBy(), defaults.orderDirection())
                 : new Order(order.by(), order.direction() == null ? defaults.orderDirection() : order.direction());

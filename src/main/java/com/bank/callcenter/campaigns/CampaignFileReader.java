@@ -1,7 +1,7 @@
 package com.bank.callcenter.campaigns;
 
-import com.bank.callcenter.targeting.rule.RuleException;
-import com.bank.callcenter.targeting.rule.RuleParser;
+import com.bank.callcenter.campaigns.rule.RuleException;
+import com.bank.callcenter.campaigns.rule.RuleParser;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,7 +1,6 @@
 package com.bank.callcenter.campaigns;
 
 import com.bank.callcenter.common.ProblemException;
-import com.bank.callcenter.config.CallCenterConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,19 +26,19 @@ public class CampaignFiles {
     private static final Logger LOG = Logger.getLogger(CampaignFiles.class);
 
     private final CampaignService campaigns;
-    private final CallCenterConfig config;
+    private final CampaignsConfig config;
     private final CampaignFileReader reader;
     /** What the start-up load of this instance found wrong; every instance reads the same folder. */
     private volatile List<FileProblem> problems = List.of();
 
-    public CampaignFiles(CampaignService campaigns, CallCenterConfig config, Validator validator) {
+    public CampaignFiles(CampaignService campaigns, CampaignsConfig config, Validator validator) {
         this.campaigns = campaigns;
         this.config = config;
         this.reader = new CampaignFileReader(validator);
     }
 
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
-        problems = load(config.campaigns().dir());
+        problems = load(config.dir());
     }
 
     /** The files the start-up load could not take. */

@@ -20,10 +20,12 @@ import java.util.Optional;
 public class CampaignPolicies {
 
     private final CallCenterConfig callcenter;
+    private final CampaignsConfig campaigns;
     private final ObjectMapper json;
 
-    public CampaignPolicies(CallCenterConfig callcenter, ObjectMapper json) {
+    public CampaignPolicies(CallCenterConfig callcenter, CampaignsConfig campaigns, ObjectMapper json) {
         this.callcenter = callcenter;
+        this.campaigns = campaigns;
         this.json = json;
     }
 
@@ -40,7 +42,7 @@ public class CampaignPolicies {
     public int frequencyCapDays(CampaignDefinition definition) {
         CampaignDefinition.ContactPolicy policy = definition.contactPolicy();
         return policy != null && policy.frequencyCapDays() != null ? policy.frequencyCapDays()
-                : callcenter.campaigns().defaults().frequencyCapDays();
+                : campaigns.defaults().frequencyCapDays();
     }
 
     /**

@@ -1,10 +1,6 @@
 package com.bank.callcenter.campaigns;
 
-import com.bank.callcenter.common.AsOfDate;
 import com.bank.callcenter.common.ProblemException;
-import com.bank.callcenter.config.CallCenterConfig;
-import com.bank.callcenter.robot.CampaignDiagnostics;
-import com.bank.callcenter.targeting.ListBuilder;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.security.Roles;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -17,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** Campaigns over HTTP: planners and admins change them, supervisors read them. */
 @Path("/api/campaigns")
@@ -36,46 +30,11 @@ public class CampaignResource {
     private final CampaignService campaigns;
     private final CampaignFiles files;
     private final CurrentUser currentUser;
-    private final ListBuilder lists;
-    private final CallCenterConfig config;
-    private final CampaignDiagnostics diagnostics;
 
-    public CampaignResource(CampaignService campaigns, CampaignFiles files, CurrentUser currentUser,
-                            ListBuilder lists, CallCenterConfig config, CampaignDiagnostics diagnostics) {
+    public CampaignResource(CampaignService campaigns, CampaignFiles files, CurrentUser currentUser) {
         this.campaigns = campaigns;
         this.files = files;
         this.currentUser = currentUser;
-        this.lists = lists;
-        this.config = config;
-        this.diagnostics = diagnostics;
-    }
-
-    /** What a list build answers: the frozen list's id, size, exclusion counts and build time. */
-    public record BuiltList(long listId, int size, Map<String, Long> excluded, long buildMillis,
-                            boolean alreadyBuilt) {
-    }
-
-    @POST
-    @Path("/{id}/preview")
-    @Operation(summary = "Count, exclusion counts and a sample of a campaign's list, without saving")
-    public ListBuilder.Preview preview(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        return lists.preview(stored(id), AsOfDate.parse(asOf, config.zone()));
-    }
-
-    @POST
-    @Path("/{id}/lists")
-    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    @Operation(summary = "Build and freeze a campaign's list for a date (201; 200 with the same list if already built)")
-    public Response buildList(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        ListBuilder.Built built = lists.build(stored(id), AsOfDate.parse(asOf, config.zone()), currentUser.username());
-        BuiltList body = new BuiltList(built.listId(), built.size(), built.excluded(), built.buildMillis(),
-                built.alreadyBuilt());
-        return built.alreadyBuilt() ? Response.ok(body).build()
-                : Response.created(URI.create("/api/lists/" + built.listId())).entity(body).build();
-    }
-
-    private static Campaign stored(String id) {
-        return Campaign.findByCampaignId(id).orElseThrow(() -> ProblemException.notFound("campaign", id));
     }
 
     @GET
@@ -116,13 +75,6 @@ public class CampaignResource {
     @Operation(summary = "Replace a campaign's definition (version + 1); the body's id must be the path's id")
     public CampaignView replace(@PathParam("id") String id, @Valid @NotNull CampaignDefinition definition) {
         return campaigns.replace(id, definition, currentUser.username());
-    }
-
-    @GET
-    @Path("/{id}/diagnostics")
-    @Operation(summary = "Why the campaign is or is not dialing right now (reasons in Chinese and English, list counts)")
-    public CampaignDiagnostics.Diagnostics diagnostics(@PathParam("id") String id) {
-        return diagnostics.diagnose(id);
     }
 
     @POST

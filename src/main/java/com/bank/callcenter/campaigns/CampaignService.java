@@ -1,9 +1,8 @@
 package com.bank.callcenter.campaigns;
 
 import com.bank.callcenter.common.ProblemException;
-import com.bank.callcenter.config.CallCenterConfig;
-import com.bank.callcenter.targeting.rule.RuleException;
-import com.bank.callcenter.targeting.rule.RuleParser;
+import com.bank.callcenter.campaigns.rule.RuleException;
+import com.bank.callcenter.campaigns.rule.RuleParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,12 +32,12 @@ public class CampaignService {
     /** What loading one file did. */
     public enum FileOutcome { CREATED, UPDATED, UNCHANGED }
 
-    private final CallCenterConfig config;
+    private final CampaignsConfig config;
     private final ObjectMapper json;
     private final RuleParser rules = new RuleParser();
     private final Event<CampaignStateChanged> stateChanged;
 
-    public CampaignService(CallCenterConfig config, ObjectMapper json, Event<CampaignStateChanged> stateChanged) {
+    public CampaignService(CampaignsConfig config, ObjectMapper json, Event<CampaignStateChanged> stateChanged) {
         this.config = config;
         this.json = json;
         this.stateChanged = stateChanged;
@@ -154,13 +153,9 @@ public class CampaignService {
         return FileOutcome.UPDATED;
     }
 
-    /** The rule must parse; a RuleException becomes a 400 "bad-rule" problem naming the field. */
+    /** The rule must parse; otherwise a 400 "bad-rule" problem naming the field ({@link RuleException}). */
     public void checkRule(CampaignDefinition definition) {
-        try {
-            rules.parse(definition.rule(), RULE_PATH);
-        } catch (RuleException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "bad-rule", e.getMessage(), Map.of("field", e.field()));
-        }
+        rules.parse(definition.rule(), RULE_PATH);
     }
 
     private Campaign lock(String id) {
@@ -172,7 +167,7 @@ public class CampaignService {
     }
 
     private CampaignDefinition complete(CampaignDefinition definition) {
-        return definition.withDefaults(config.campaigns().defaults()).withoutState();
+        return definition.withDefaults(config.defaults()).withoutState();
     }
 
     private void write(Campaign campaign, CampaignDefinition definition, String user) {

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * What the worker of one channel (the robot dialer, the SMS campaign sender) shares: the ACTIVE
- * campaigns of its channel in priority order, and a first tick right after a campaign starts rather
+ * campaigns of its channel in priority order, the lock of one while a tick works on it, and a first tick right after a campaign starts rather
  * than at the next scheduled one.
  */
 public final class ChannelCampaigns implements AutoCloseable {
@@ -38,18 +38,24 @@ public final class ChannelCampaigns implements AutoCloseable {
     public List<String> active(Collection<String> only) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<String> ids = em.createNativeQuery("select id from campaign where state = 'ACTIVE'"
-                    + " and channel = ?1 order by priority, id").setParameter(1, channel.name()).getResultList();
+            List<String> ids = em.createNativeQuery("select id from campaign where state = ?2"
+                    + " and channel = ?1 order by priority, id").setParameter(1, channel.name())
+                    .setParameter(2, CampaignState.ACTIVE.name()).getResultList();
             return only == null ? ids : ids.stream().filter(only::contains).toList();
         });
     }
 
-    /** The list a campaign works from: its newest (by as-of date, then id). Call inside a transaction. */
-    public java.util.Optional<Long> newestList(String campaignId) {
+    /**
+     * The definition (JSON) of the campaign while it is ACTIVE on this channel, its row locked for
+     * the caller's transaction; empty when it is paused, ended, or another tick holds it right now.
+     */
+    public java.util.Optional<String> lockActive(String campaignId) {
         @SuppressWarnings("unchecked")
-        List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
-                + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
-        return lists.stream().findFirst().map(Number::longValue);
+        List<String> locked = em.createNativeQuery("select cast(definition as text) from campaign where id = ?1"
+                        + " and state = ?2 and channel = ?3 for no key update skip locked")
+                .setParameter(1, campaignId).setParameter(2, CampaignState.ACTIVE.name())
+                .setParameter(3, channel.name()).getResultList();
+        return locked.stream().findFirst();
     }
 
     /** A scheduled tick: nothing when the worker is switched off; a failure is logged, the next tick tries again. */

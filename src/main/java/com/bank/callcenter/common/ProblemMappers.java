@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.bank.callcenter.targeting.rule.RuleException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -70,11 +69,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableJson(e);
-    }
-
-    @ServerExceptionMapper
-    public Response badRule(RuleException e) {
-        return Problem.response(400, "bad-rule", e.getMessage(), Map.of("field", e.field()));
     }
 
     @ServerExceptionMapper

@@ -1,17 +1,13 @@
 package com.bank.callcenter.config;
 
-import com.bank.callcenter.campaigns.CampaignDefinition;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.Set;
 
 /** Business settings of the service; the defaults follow DOMAIN.md. */
 @ConfigMapping(prefix = "callcenter")
@@ -51,36 +47,6 @@ public interface CallCenterConfig {
         /** How long one instance may hold the morning-build lock. */
         @WithDefault("PT30M")
         Duration buildLockTtl();
-    }
-
-    Campaigns campaigns();
-
-    /** Campaign definitions: where the shipped files are, and what an absent setting means. */
-    interface Campaigns {
-        /** Folder of *.yaml / *.yml definitions read at start-up, relative to the working directory. */
-        Path dir();
-
-        Defaults defaults();
-
-        /** Used when a definition leaves the setting out (DOMAIN.md defaults). */
-        interface Defaults {
-            /** Lower runs first when campaigns compete for a customer. */
-            int priority();
-
-            CampaignDefinition.Order.OrderBy orderBy();
-
-            CampaignDefinition.Order.Direction orderDirection();
-
-            /** At most one marketing contact per customer in this many days, across campaigns. */
-            int frequencyCapDays();
-
-            /** Calling window, in the bank's time zone. */
-            LocalTime windowStart();
-
-            LocalTime windowEnd();
-
-            Set<DayOfWeek> workingDays();
-        }
     }
 
     /**

@@ -1,14 +1,10 @@
 package com.bank.callcenter.customers;
 
-import com.bank.callcenter.common.AsOfDate;
-import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.security.Roles;
-import com.bank.callcenter.targeting.churn.ChurnExplainer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -17,21 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
 
     private final CustomerService customers;
-    private final ChurnExplainer churn;
-    private final CallCenterConfig config;
 
-    public CustomerResource(CustomerService customers, ChurnExplainer churn, CallCenterConfig config) {
+    public CustomerResource(CustomerService customers) {
         this.customers = customers;
-        this.churn = churn;
-        this.config = config;
-    }
-
-    @GET
-    @Path("/{id}/churn")
-    @RolesAllowed({Roles.RM, Roles.PLANNER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "The customer's churn score at a date, factor by factor: value (0-1), weight and points")
-    public ChurnExplainer.Explanation churn(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        return churn.explain(customers.readable(id).customerId, AsOfDate.parse(asOf, config.zone()));
     }
 
     @GET

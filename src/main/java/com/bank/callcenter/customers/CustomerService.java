@@ -13,20 +13,18 @@ import jakarta.transaction.Transactional;
 public class CustomerService {
 
     private final CurrentUser currentUser;
+    private final BookAccess book;
 
-    public CustomerService(CurrentUser currentUser) {
+    public CustomerService(CurrentUser currentUser, BookAccess book) {
         this.currentUser = currentUser;
+        this.book = book;
     }
 
     /** The customer, if the caller may read them: 404 unknown, 403 for an RM outside their book. */
     public Customer readable(String customerId) {
-        Customer customer = Customer.findByCustomerId(customerId)
-                .orElseThrow(() -> ProblemException.notFound("customer", customerId));
-        if (currentUser.isOnlyRemoteManager()
-                && (customer.managerId == null || !customer.managerId.equals(currentUser.staffId().orElse(null)))) {
-            throw ProblemException.forbidden("customer " + customerId + " is not in your book");
-        }
-        return customer;
+        return book.inBook(customerId, currentUser.isOnlyRemoteManager()
+                ? currentUser.staffId().orElseThrow(() -> ProblemException.forbidden("this login has no staff record"))
+                : null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.bank.callcenter.imports;
 
 import com.bank.callcenter.common.CopyRowWriter;
+import com.bank.callcenter.contacts.DoNotCall;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -12,7 +13,11 @@ import java.util.List;
 @ApplicationScoped
 class DoNotCallExtract implements ExtractFormat {
 
-    static final String SOURCE = "BANK_LIST";
+    private final DoNotCall doNotCall;
+
+    DoNotCallExtract(DoNotCall doNotCall) {
+        this.doNotCall = doNotCall;
+    }
 
     @Override
     public ImportKind kind() {
@@ -53,11 +58,6 @@ class DoNotCallExtract implements ExtractFormat {
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
-        return StagingSql.update(connection, """
-                insert into do_not_call (mobile, reason, source, added_at, expires_at)
-                select mobile, reason, ?, now(), null from staging
-                on conflict (mobile) do update set reason = excluded.reason, source = excluded.source,
-                    expires_at = null
-                """, SOURCE);
+        return doNotCall.addBankList(connection, StagingSql.TABLE);
     }
 }

@@ -1,5 +1,7 @@
 package com.bank.callcenter.robot;
 
+import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.contacts.DoNotCall;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.PbxEvent;
@@ -36,10 +38,11 @@ public class RobotChoiceHandler implements PbxListener {
     private static final long DRAIN_ON_STOP_SECONDS = 10;
 
     private final EntityManager em;
+    private final DoNotCall doNotCall;
     private final RobotSmsSender sms;
     private final RobotSettings settings;
     private final RobotDialerConfig config;
-    private final com.bank.callcenter.config.CallCenterConfig callcenter;
+    private final CallCenterConfig callcenter;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "robot-choices");
@@ -47,9 +50,10 @@ public class RobotChoiceHandler implements PbxListener {
         return thread;
     });
 
-    public RobotChoiceHandler(EntityManager em, RobotSmsSender sms, RobotSettings settings, RobotDialerConfig config,
-                              com.bank.callcenter.config.CallCenterConfig callcenter, Clock clock) {
+    public RobotChoiceHandler(EntityManager em, DoNotCall doNotCall, RobotSmsSender sms, RobotSettings settings, RobotDialerConfig config,
+                              CallCenterConfig callcenter, Clock clock) {
         this.em = em;
+        this.doNotCall = doNotCall;
         this.sms = sms;
         this.settings = settings;
         this.config = config;
@@ -120,15 +124,8 @@ public class RobotChoiceHandler implements PbxListener {
 
     private void optOut(RobotCall call, Instant now) {
         Instant expires = now.atZone(callcenter.zone()).plusMonths(config.optOutHoldMonths()).toInstant();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        insert into do_not_call (mobile, reason, source, added_at, expires_at)
-                        values (?1, ?2, 'IVR_OPT_OUT', ?3, ?4)
-                        on conflict (mobile) do update set
-                          expires_at = case when do_not_call.expires_at is null then null
-                                            else greatest(do_not_call.expires_at, excluded.expires_at) end""")
-                .setParameter(1, call.mobile())
-                .setParameter(2, "pressed 9 in robot call " + call.callId() + " of campaign " + call.campaignId())
-                .setParameter(3, Timestamp.from(now)).setParameter(4, Timestamp.from(expires)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> doNotCall.optOut(call.mobile(), DoNotCall.Source.IVR_OPT_OUT,
+                "pressed 9 in robot call " + call.callId() + " of campaign " + call.campaignId(), now, expires));
         LOG.infof("robot call %s: %s opted out (do-not-call until %s)", call.callId(), call.customerId(), expires);
     }
 

@@ -4,7 +4,10 @@ import com.bank.callcenter.calls.CallAttempt;
 import com.bank.callcenter.calls.CallKind;
 import com.bank.callcenter.calls.CallState;
 import com.bank.callcenter.calls.CallTracker;
-import com.bank.callcenter.calls.ContactRules;
+import com.bank.callcenter.contacts.ContactAttempt;
+import com.bank.callcenter.contacts.ContactAttempts;
+import com.bank.callcenter.contacts.ContactRules;
+import com.bank.callcenter.lists.ListEntries;
 import com.bank.callcenter.calls.DialingLock;
 import com.bank.callcenter.campaigns.CampaignDefinition;
 import com.bank.callcenter.campaigns.CampaignStateChanged;
@@ -24,10 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
-
-import java.sql.PreparedStatement;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -68,12 +68,15 @@ public class RobotDialer {
     private final CallTracker tracker;
     private final DialingLock lock;
     private final ContactRules rules;
+    private final ListEntries entries;
+    private final ContactAttempts attempts;
     private final TelephonyConfig telephony;
     private final RobotDialerConfig config;
     private final RobotSettings settings;
     private final Clock clock;
 
     public RobotDialer(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules,
+                       ListEntries entries, ContactAttempts attempts,
                        TelephonyConfig telephony, RobotDialerConfig config, RobotSettings settings, Clock clock) {
         this.em = em;
         this.campaigns = new ChannelCampaigns(em, Channel.ROBOT_CALL);
@@ -81,6 +84,8 @@ public class RobotDialer {
         this.tracker = tracker;
         this.lock = lock;
         this.rules = rules;
+        this.entries = entries;
+        this.attempts = attempts;
         this.telephony = telephony;
         this.config = config;
         this.settings = settings;
@@ -152,55 +157,34 @@ public class RobotDialer {
     }
 
     private List<Claimed> claim(String campaignId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<String> locked = em.createNativeQuery("select cast(definition as text) from campaign where id = ?1"
-                        + " and state = 'ACTIVE' and channel = 'ROBOT_CALL' for no key update skip locked")
-                .setParameter(1, campaignId).getResultList();
+        Optional<String> locked = campaigns.lockActive(campaignId);
         if (locked.isEmpty()) {
-            return List.of(); // paused, ended, or another tick is working on it right now
+            return List.of();
         }
-        RobotSettings.Settings campaign = settings.of(locked.get(0));
+        RobotSettings.Settings campaign = settings.of(locked.get());
         if (!settings.insideSchedule(campaign, now)) {
             return List.of();
         }
-        Optional<Long> list = campaigns.newestList(campaignId);
+        Optional<Long> list = entries.newestList(campaignId);
         if (list.isEmpty()) {
             return List.of();
         }
-        long listId = list.get();
-        long inFlight = ((Number) em.createNativeQuery("select count(*) from list_entry e join target_list t"
-                + " on t.id = e.list_id where t.campaign_id = ?1 and e.state = 'IN_PROGRESS'")
-                .setParameter(1, campaignId).getSingleResult()).longValue();
-        long room = campaign.concurrency() - inFlight;
+        long room = campaign.concurrency() - entries.inProgress(campaignId);
         if (room <= 0) {
             return List.of();
         }
         long recent = ((Number) em.createNativeQuery("select count(*) from call_attempt where campaign_id = ?1"
-                        + " and kind = 'ROBOT_CALL' and queued_at > ?2 and queued_at <= ?3")
+                        + " and kind = ?4 and queued_at > ?2 and queued_at <= ?3")
                 .setParameter(1, campaignId).setParameter(2, Timestamp.from(now.minus(campaign.rateWindow())))
-                .setParameter(3, Timestamp.from(now)).getSingleResult()).longValue();
+                .setParameter(3, Timestamp.from(now)).setParameter(4, CallKind.ROBOT_CALL.name())
+                .getSingleResult()).longValue();
         long budget = Math.min(room, campaign.callsPerWindow() - recent);
         if (budget <= 0) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        update list_entry e set state = 'IN_PROGRESS', claimed_at = ?2, last_call_id = null
-                        where (e.list_id, e.customer_id) in (
-                          select p.list_id, p.customer_id from list_entry p
-                          where p.list_id = ?1 and p.state = 'PENDING'
-                            and (p.next_attempt_at is null or p.next_attempt_at <= ?2)
-                          order by p.priority, p.customer_id
-                          limit ?3
-                          for update skip locked)
-                        returning e.customer_id, e.attempts""")
-                .setParameter(1, listId).setParameter(2, Timestamp.from(now)).setParameter(3, (int) budget)
-                .getResultList();
-        List<Claimed> claimed = new ArrayList<>();
-        for (Object[] row : rows) {
-            claimed.add(new Claimed(campaignId, listId, (String) row[0], ((Number) row[1]).intValue(), campaign));
-        }
-        return claimed;
+        return entries.claimDue(list.get(), now, (int) budget).stream()
+                .map(claim -> new Claimed(campaignId, claim.listId(), claim.customerId(), claim.attempts(), campaign))
+                .toList();
     }
 
     /**
@@ -299,32 +283,15 @@ public class RobotDialer {
             return true;
         } catch (PbxUnavailableException e) {
             tracker.notSent(callId, "not sent: " + e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                            update list_entry set state = 'PENDING', attempts = greatest(attempts - 1, 0),
-                              last_call_id = null where list_id = ?1 and customer_id = ?2 and last_call_id = ?3""")
-                    .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, callId)
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> entries.giveBack(entry.listId(), entry.customerId(), callId));
             return false;
         }
     }
 
     /** The contact attempts, the call records (DIALING: the Originate follows the commit) and the entries, batched. */
     private void record(Claimed first, Map<String, UUID> calls, String server, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement contact = connection.prepareStatement("insert into contact_attempt (id, customer_id,"
-                    + " campaign_id, list_id, channel, marketing, created_at) values (?, ?, ?, ?, 'ROBOT_CALL', true, ?)")) {
-                for (Map.Entry<String, UUID> call : calls.entrySet()) {
-                    contact.setObject(1, call.getValue());
-                    contact.setString(2, call.getKey());
-                    contact.setString(3, first.campaignId());
-                    contact.setLong(4, first.listId());
-                    contact.setTimestamp(5, at);
-                    contact.addBatch();
-                }
-                contact.executeBatch();
-            }
-        });
+        attempts.recordAll(calls.entrySet().stream().map(call -> ContactAttempt.ofCampaign(call.getValue(),
+                call.getKey(), first.campaignId(), first.listId(), Channel.ROBOT_CALL, now)).toList());
         for (Map.Entry<String, UUID> call : calls.entrySet()) {
             CallAttempt attempt = new CallAttempt();
             attempt.id = call.getValue();
@@ -340,109 +307,50 @@ public class RobotDialer {
             attempt.persist();
         }
         em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement entry = connection.prepareStatement("update list_entry set attempts = attempts + 1,"
-                    + " last_call_id = ?, next_attempt_at = null where list_id = ? and customer_id = ?")) {
-                for (Map.Entry<String, UUID> call : calls.entrySet()) {
-                    entry.setObject(1, call.getValue());
-                    entry.setLong(2, first.listId());
-                    entry.setString(3, call.getKey());
-                    entry.addBatch();
-                }
-                entry.executeBatch();
-            }
-        });
+        entries.callsPlaced(first.listId(), calls);
     }
 
-    private void skip(List<Claimed> entries, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'SKIPPED',"
-                        + " skip_reason = ?3 where list_id = ?1 and customer_id in (?2)")
-                .setParameter(1, entries.get(0).listId())
-                .setParameter(2, entries.stream().map(Claimed::customerId).toList()).setParameter(3, reason)
-                .executeUpdate());
+    private void skip(List<Claimed> claimed, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> entries.skip(claimed.get(0).listId(),
+                claimed.stream().map(Claimed::customerId).toList(), reason));
     }
 
     /** Back to PENDING (due now, or at {@code dueAt}); only while no call was recorded for the claim. */
-    private void release(List<Claimed> entries, Instant dueAt) {
-        if (entries.isEmpty()) {
+    private void release(List<Claimed> claimed, Instant dueAt) {
+        if (claimed.isEmpty()) {
             return;
         }
-        Timestamp due = Timestamp.from(dueAt == null ? Instant.EPOCH : dueAt);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'PENDING',"
-                        + " next_attempt_at = case when cast(?3 as timestamptz) > timestamptz 'epoch'"
-                        + " then cast(?3 as timestamptz) end"
-                        + " where list_id = ?1 and customer_id in (?2) and state = 'IN_PROGRESS' and last_call_id is null")
-                .setParameter(1, entries.get(0).listId())
-                .setParameter(2, entries.stream().map(Claimed::customerId).toList()).setParameter(3, due)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> entries.release(claimed.get(0).listId(),
+                claimed.stream().map(Claimed::customerId).toList(), dueAt));
     }
 
     /** Entries whose call has finished: DONE with the result, or PENDING for a retry the policy allows. */
     void settle(Collection<String> only) {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    select e.list_id, e.customer_id, e.attempts, c.state, c.outcome, c.robot_choice, t.campaign_id,
-                           c.end_at
-                    from list_entry e
-                    join call_attempt c on c.id = e.last_call_id
-                    join target_list t on t.id = e.list_id
-                    where e.state = 'IN_PROGRESS' and c.state in ('COMPLETED', 'FAILED', 'UNKNOWN')
-                    for update of e skip locked""").getResultList();
             Map<String, RobotSettings.Settings> byCampaign = new HashMap<>();
-            List<Settled> settled = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                String campaignId = (String) row[6];
-                if (only != null && !only.contains(campaignId)) {
+            List<ListEntries.Settlement> settled = new ArrayList<>();
+            for (ListEntries.FinishedCall call : entries.finishedCalls()) {
+                if (only != null && !only.contains(call.campaignId())) {
                     continue;
                 }
-                RobotSettings.Settings campaign = byCampaign.computeIfAbsent(campaignId, id -> settings.of(
+                RobotSettings.Settings campaign = byCampaign.computeIfAbsent(call.campaignId(), id -> settings.of(
                         (String) em.createNativeQuery("select cast(definition as text) from campaign where id = ?1")
                                 .setParameter(1, id).getSingleResult()));
-                int attempts = ((Number) row[2]).intValue();
-                CallState state = CallState.valueOf((String) row[3]);
-                String outcome = (String) row[4];
-                String result = result(state, outcome, (String) row[5]);
+                CallState state = CallState.valueOf(call.callState());
+                String outcome = call.outcome();
                 Optional<CampaignDefinition.Retry> retry = state == CallState.FAILED && outcome != null
                         ? settings.retryFor(campaign, outcome) : Optional.empty();
                 Instant due = null;
-                if (retry.isPresent() && attempts < retry.get().maxAttempts()) {
-                    Instant ended = row[7] == null ? now : toInstant(row[7]);
+                if (retry.isPresent() && call.attempts() < retry.get().maxAttempts()) {
+                    Instant ended = call.endedAt() == null ? now : call.endedAt();
                     due = ended.plus(Duration.ofMinutes(retry.get().afterMinutes()));
                 }
-                settled.add(new Settled(((Number) row[0]).longValue(), (String) row[1], result, due));
+                settled.add(new ListEntries.Settlement(call.listId(), call.customerId(),
+                        result(state, outcome, call.robotChoice()), due));
             }
-            writeSettled(settled);
-            // a claim with neither a call nor an SMS recorded (SMS entries are the SMS campaign sender's to settle)
-            em.createNativeQuery("update list_entry set state = 'PENDING' where state = 'IN_PROGRESS'"
-                            + " and last_call_id is null and last_sms_id is null and claimed_at < ?1")
-                    .setParameter(1, Timestamp.from(now.minus(STALE_CLAIM))).executeUpdate();
-        });
-    }
-
-    /** A finished entry: DONE with its result, or PENDING again when {@code retryAt} is set. */
-    private record Settled(long listId, String customerId, String result, Instant retryAt) {
-    }
-
-    private void writeSettled(List<Settled> settled) {
-        if (settled.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update list_entry set"
-                    + " state = case when ? then 'PENDING' else 'DONE' end, last_outcome = ?, next_attempt_at = ?"
-                    + " where list_id = ? and customer_id = ?")) {
-                for (Settled entry : settled) {
-                    update.setBoolean(1, entry.retryAt() != null);
-                    update.setString(2, entry.result());
-                    update.setTimestamp(3, entry.retryAt() == null ? null : Timestamp.from(entry.retryAt()));
-                    update.setLong(4, entry.listId());
-                    update.setString(5, entry.customerId());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
+            entries.settle(settled);
+            entries.releaseStaleClaims(Channel.ROBOT_CALL, now.minus(STALE_CLAIM));
         });
     }
 
@@ -462,16 +370,6 @@ public class RobotDialer {
 
     private static long millisSince(long fromNanos, long toNanos) {
         return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof java.time.OffsetDateTime) {
-            return ((java.time.OffsetDateTime) value).toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     @PreDestroy

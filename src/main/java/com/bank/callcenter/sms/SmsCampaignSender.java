@@ -5,7 +5,8 @@ import com.bank.callcenter.campaigns.CampaignPolicies;
 import com.bank.callcenter.campaigns.CampaignStateChanged;
 import com.bank.callcenter.campaigns.ChannelCampaigns;
 import com.bank.callcenter.campaigns.Channel;
-import com.bank.callcenter.calls.ContactRules;
+import com.bank.callcenter.contacts.ContactRules;
+import com.bank.callcenter.lists.ListEntries;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.common.RateWindow;
 import com.bank.callcenter.telephony.Pbx;
@@ -53,18 +54,20 @@ public class SmsCampaignSender {
     private final SmsService sms;
     private final SmsCampaignTemplate template;
     private final ContactRules rules;
+    private final ListEntries entries;
     private final CampaignPolicies policies;
     private final SmsConfig config;
     private final Clock clock;
 
     public SmsCampaignSender(EntityManager em, Pbx pbx, SmsService sms, SmsCampaignTemplate template, ContactRules rules,
-                             CampaignPolicies policies, SmsConfig config, Clock clock) {
+                             ListEntries entries, CampaignPolicies policies, SmsConfig config, Clock clock) {
         this.em = em;
         this.campaigns = new ChannelCampaigns(em, Channel.SMS);
         this.pbx = pbx;
         this.sms = sms;
         this.template = template;
         this.rules = rules;
+        this.entries = entries;
         this.policies = policies;
         this.config = config;
         this.clock = clock;
@@ -132,18 +135,15 @@ public class SmsCampaignSender {
     }
 
     private List<Claimed> claim(String campaignId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<String> locked = em.createNativeQuery("select cast(definition as text) from campaign where id = ?1"
-                        + " and state = 'ACTIVE' and channel = 'SMS' for no key update skip locked")
-                .setParameter(1, campaignId).getResultList();
+        Optional<String> locked = campaigns.lockActive(campaignId);
         if (locked.isEmpty()) {
             return List.of(); // paused, ended, or another tick is working on it right now
         }
-        CampaignDefinition definition = policies.read(locked.get(0));
+        CampaignDefinition definition = policies.read(locked.get());
         if (!policies.insideSchedule(definition.schedule(), now) || !sendable(campaignId, definition)) {
             return List.of();
         }
-        Optional<Long> list = campaigns.newestList(campaignId);
+        Optional<Long> list = entries.newestList(campaignId);
         if (list.isEmpty()) {
             return List.of();
         }
@@ -152,31 +152,13 @@ public class SmsCampaignSender {
                         + " and created_at > ?2 and created_at <= ?3")
                 .setParameter(1, campaignId).setParameter(2, Timestamp.from(now.minus(rate.window())))
                 .setParameter(3, Timestamp.from(now)).getSingleResult()).longValue();
-        long unrecorded = ((Number) em.createNativeQuery("select count(*) from list_entry where list_id = ?1"
-                + " and state = 'IN_PROGRESS' and last_sms_id is null").setParameter(1, list.get())
-                .getSingleResult()).longValue();
+        long unrecorded = entries.claimedWithoutAttempt(list.get());
         long budget = rate.perWindow() - recent - unrecorded;
         if (budget <= 0) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<String> customers = em.createNativeQuery("""
-                        update list_entry e set state = 'IN_PROGRESS', claimed_at = ?2, last_sms_id = null
-                        where (e.list_id, e.customer_id) in (
-                          select p.list_id, p.customer_id from list_entry p
-                          where p.list_id = ?1 and p.state = 'PENDING'
-                            and (p.next_attempt_at is null or p.next_attempt_at <= ?2)
-                          order by p.priority, p.customer_id
-                          limit ?3
-                          for update skip locked)
-                        returning e.customer_id""")
-                .setParameter(1, list.get()).setParameter(2, Timestamp.from(now)).setParameter(3, (int) budget)
-                .getResultList();
-        List<Claimed> claimed = new ArrayList<>();
-        for (String customerId : customers) {
-            claimed.add(new Claimed(campaignId, list.get(), customerId, definition));
-        }
-        return claimed;
+        return entries.claimDue(list.get(), now, (int) budget).stream()
+                .map(claim -> new Claimed(campaignId, claim.listId(), claim.customerId(), definition)).toList();
     }
 
     /** A campaign without a usable template sends nothing (the diagnostics say why); its entries stay as they are. */
@@ -194,10 +176,7 @@ public class SmsCampaignSender {
                 QueuedSms recorded = sms.queueForCampaign(new SmsService.CampaignSms(entry.customerId(),
                         entry.campaignId(), entry.listId(), policies.frequencyCapDays(entry.definition()),
                         entry.definition().sms().template()));
-                em.createNativeQuery("update list_entry set attempts = attempts + 1, last_sms_id = ?3,"
-                                + " next_attempt_at = null where list_id = ?1 and customer_id = ?2")
-                        .setParameter(1, entry.listId()).setParameter(2, entry.customerId())
-                        .setParameter(3, recorded.smsId()).executeUpdate();
+                entries.smsRecorded(entry.listId(), entry.customerId(), recorded.smsId());
                 return recorded;
             });
         } catch (ProblemException e) {
@@ -205,7 +184,7 @@ public class SmsCampaignSender {
                 release(entry);
                 return Sent.LINK_DOWN;
             }
-            if ("outside-calling-window".equals(e.code())) {
+            if (ContactRules.OUTSIDE_CALLING_WINDOW.equals(e.code())) {
                 release(entry);
                 return Sent.NOT_NOW;
             }
@@ -240,47 +219,23 @@ public class SmsCampaignSender {
     private void settle(long listId, String customerId, UUID smsId, String outcome, CampaignDefinition definition) {
         Optional<CampaignDefinition.Retry> retry = FAILED_OUTCOME.equals(outcome)
                 ? policies.ownRetry(definition, FAILED_OUTCOME) : Optional.empty();
-        Instant now = clock.instant();
-        if (retry.isPresent()) {
-            int updated = em.createNativeQuery("""
-                            update list_entry set state = 'PENDING', last_outcome = ?4, next_attempt_at = ?5
-                            where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = 'IN_PROGRESS'
-                              and attempts < ?6""")
-                    .setParameter(1, listId).setParameter(2, customerId).setParameter(3, smsId)
-                    .setParameter(4, outcome)
-                    .setParameter(5, Timestamp.from(now.plus(Duration.ofMinutes(retry.get().afterMinutes()))))
-                    .setParameter(6, retry.get().maxAttempts()).executeUpdate();
-            if (updated > 0) {
-                return;
-            }
-        }
-        em.createNativeQuery("update list_entry set state = 'DONE', last_outcome = ?4, next_attempt_at = null"
-                        + " where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = 'IN_PROGRESS'")
-                .setParameter(1, listId).setParameter(2, customerId).setParameter(3, smsId).setParameter(4, outcome)
-                .executeUpdate();
+        Instant retryAt = retry.map(r -> clock.instant().plus(Duration.ofMinutes(r.afterMinutes()))).orElse(null);
+        entries.settleSms(listId, customerId, smsId, outcome, retryAt, retry.map(CampaignDefinition.Retry::maxAttempts)
+                .orElse(0));
     }
 
     /** The SMS never left: the entry is due again at once, and the attempt does not count. */
     private void putBack(Claimed entry, UUID smsId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        update list_entry set state = 'PENDING', attempts = greatest(attempts - 1, 0), next_attempt_at = null
-                        where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = 'IN_PROGRESS'""")
-                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, smsId)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> entries.giveBack(entry.listId(), entry.customerId(), smsId));
     }
 
     private void skip(Claimed entry, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'SKIPPED',"
-                        + " skip_reason = ?3 where list_id = ?1 and customer_id = ?2 and state = 'IN_PROGRESS'")
-                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).setParameter(3, reason)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> entries.skip(entry.listId(), List.of(entry.customerId()), reason));
     }
 
     /** Back to PENDING, due now; only while no SMS was recorded for the claim. */
     private void release(Claimed entry) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update list_entry set state = 'PENDING'"
-                        + " where list_id = ?1 and customer_id = ?2 and state = 'IN_PROGRESS' and last_sms_id is null")
-                .setParameter(1, entry.listId()).setParameter(2, entry.customerId()).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> entries.release(entry.listId(), List.of(entry.customerId()), null));
     }
 
     /**
@@ -291,26 +246,12 @@ public class SmsCampaignSender {
     void sweep() {
         Instant staleBefore = clock.instant().minus(config.campaigns().staleAfter());
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                            update list_entry e set state = 'PENDING' from target_list t, campaign c
-                            where t.id = e.list_id and c.id = t.campaign_id and c.channel = 'SMS'
-                              and e.state = 'IN_PROGRESS' and e.last_sms_id is null and e.claimed_at < ?1""")
-                    .setParameter(1, Timestamp.from(staleBefore)).executeUpdate();
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                            select e.list_id, e.customer_id, s.id, s.state, cast(c.definition as text)
-                            from list_entry e
-                            join sms_message s on s.id = e.last_sms_id
-                            join target_list t on t.id = e.list_id
-                            join campaign c on c.id = t.campaign_id
-                            where e.state = 'IN_PROGRESS' and s.created_at < ?1
-                            for update of e skip locked""")
-                    .setParameter(1, Timestamp.from(staleBefore)).getResultList();
-            for (Object[] row : rows) {
-                String state = (String) row[3];
-                String outcome = "QUEUED".equals(state) ? UNKNOWN_OUTCOME : "SENT".equals(state) ? "SENT" : FAILED_OUTCOME;
-                settle(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], outcome,
-                        policies.read((String) row[4]));
+            entries.releaseStaleClaims(Channel.SMS, staleBefore);
+            for (ListEntries.StaleSms stale : entries.staleSms(staleBefore)) {
+                String outcome = "QUEUED".equals(stale.smsState()) ? UNKNOWN_OUTCOME
+                        : "SENT".equals(stale.smsState()) ? "SENT" : FAILED_OUTCOME;
+                settle(stale.listId(), stale.customerId(), stale.smsId(), outcome,
+                        policies.read(stale.campaignDefinition()));
             }
         });
     }

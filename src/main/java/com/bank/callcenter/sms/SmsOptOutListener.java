@@ -1,16 +1,15 @@
 package com.bank.callcenter.sms;
 
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.contacts.DoNotCall;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,15 +23,14 @@ import java.util.Optional;
 public class SmsOptOutListener implements PbxListener {
 
     private static final Logger LOG = Logger.getLogger(SmsOptOutListener.class);
-    static final String SOURCE = "SMS_TD";
 
-    private final EntityManager em;
+    private final DoNotCall doNotCall;
     private final SmsConfig config;
     private final CallCenterConfig callcenter;
     private final Clock clock;
 
-    public SmsOptOutListener(EntityManager em, SmsConfig config, CallCenterConfig callcenter, Clock clock) {
-        this.em = em;
+    public SmsOptOutListener(DoNotCall doNotCall, SmsConfig config, CallCenterConfig callcenter, Clock clock) {
+        this.doNotCall = doNotCall;
         this.config = config;
         this.callcenter = callcenter;
         this.clock = clock;
@@ -66,13 +64,8 @@ public class SmsOptOutListener implements PbxListener {
     void optOut(String mobile, String reply) {
         Instant now = clock.instant();
         Instant expires = now.atZone(callcenter.zone()).plusMonths(config.optOutHoldMonths()).toInstant();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into do_not_call (mobile, reason,"
-                        + " source, added_at, expires_at) values (?1, ?2, ?3, ?4, ?5) on conflict (mobile) do update set"
-                        + " reason = excluded.reason, source = excluded.source, added_at = excluded.added_at,"
-                        + " expires_at = excluded.expires_at"
-                        + " where do_not_call.expires_at is not null and do_not_call.expires_at < excluded.expires_at")
-                .setParameter(1, mobile).setParameter(2, "SMS reply " + reply).setParameter(3, SOURCE)
-                .setParameter(4, Timestamp.from(now)).setParameter(5, Timestamp.from(expires)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> doNotCall.optOut(mobile, DoNotCall.Source.SMS_TD,
+                "SMS reply " + reply, now, expires));
         LOG.infof("SMS opt-out: %s replied %s, on do-not-call until %s", MobileNumbers.mask(mobile), reply, expires);
     }
 

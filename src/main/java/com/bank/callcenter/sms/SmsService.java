@@ -1,8 +1,13 @@
 package com.bank.callcenter.sms;
 
-import com.bank.callcenter.calls.ContactRules;
+import com.bank.callcenter.campaigns.Channel;
+import com.bank.callcenter.contacts.ContactAttempt;
+import com.bank.callcenter.contacts.ContactAttempts;
+import com.bank.callcenter.contacts.ContactRules;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.customers.BookAccess;
+import com.bank.callcenter.customers.BookAccess.Reachable;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.telephony.Pbx;
@@ -52,17 +57,21 @@ public class SmsService {
     private final EntityManager em;
     private final Pbx pbx;
     private final ContactRules rules;
+    private final ContactAttempts attempts;
+    private final BookAccess book;
     private final SmsTemplates templates;
     private final SmsConfig config;
     private final TelephonyConfig telephony;
     private final CallCenterConfig callcenter;
     private final Clock clock;
 
-    public SmsService(EntityManager em, Pbx pbx, ContactRules rules, SmsTemplates templates, SmsConfig config,
+    public SmsService(EntityManager em, Pbx pbx, ContactRules rules, ContactAttempts attempts, BookAccess book, SmsTemplates templates, SmsConfig config,
                       TelephonyConfig telephony, CallCenterConfig callcenter, Clock clock) {
         this.em = em;
         this.pbx = pbx;
         this.rules = rules;
+        this.attempts = attempts;
+        this.book = book;
         this.templates = templates;
         this.config = config;
         this.telephony = telephony;
@@ -79,7 +88,7 @@ public class SmsService {
         }
         String staffId = user.staffId()
                 .orElseThrow(() -> ProblemException.forbidden("only a remote manager with a staff record sends SMS"));
-        Customer customer = customer(customerId, staffId);
+        Reachable customer = book.reachable(customerId, staffId);
 
         String source;
         if (byTemplate) {
@@ -103,7 +112,7 @@ public class SmsService {
      */
     @ActivateRequestContext
     public UUID sendAtCustomersRequest(String customerId, String campaignId, String template) {
-        Customer customer = customer(customerId, null);
+        Reachable customer = book.reachable(customerId, null);
         templates.checkText(template, "the campaign's SMS template");
         return dispatch(new Outgoing(customer, null, campaignId, null, null, rendered(template, customer),
                 Compliance.customersRequest()));
@@ -124,7 +133,7 @@ public class SmsService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public QueuedSms queueForCampaign(CampaignSms sms) {
-        Customer customer = customer(sms.customerId(), null);
+        Reachable customer = book.reachable(sms.customerId(), null);
         return queue(new Outgoing(customer, null, sms.campaignId(), sms.listId(), null,
                 rendered(sms.template(), customer), Compliance.campaign(sms.frequencyCapDays(), sms.listId())));
     }
@@ -160,17 +169,17 @@ public class SmsService {
     /** Checks (a marketing contact: under the customer's row lock, so the cap cannot pass twice) and records. */
     private QueuedSms queue(Outgoing outgoing) {
         String server = pbx.availableServer().orElseThrow(SmsService::pbxUnavailable);
-        Customer customer = outgoing.customer();
+        Reachable customer = outgoing.customer();
         UUID smsId = UUID.randomUUID();
         Instant now = clock.instant();
         Compliance compliance = outgoing.compliance();
         if (compliance.marketing()) {
             em.createNativeQuery("select customer_id from customer where customer_id = ?1 for update")
-                    .setParameter(1, customer.id()).getResultList();
+                    .setParameter(1, customer.customerId()).getResultList();
             if (compliance.exceptListId() == null) {
-                rules.checkMayContact(customer.id(), customer.mobile(), now);
+                rules.checkMayContact(customer.customerId(), customer.mobile(), now);
             } else {
-                rules.checkMayContact(customer.id(), customer.mobile(), now, compliance.frequencyCapDays(),
+                rules.checkMayContact(customer.customerId(), customer.mobile(), now, compliance.frequencyCapDays(),
                         compliance.exceptListId());
             }
         }
@@ -178,7 +187,7 @@ public class SmsService {
         return new QueuedSms(smsId, server, customer.mobile(), outgoing.body());
     }
 
-    private String rendered(String source, Customer customer) {
+    private String rendered(String source, Reachable customer) {
         return templates.withSignatureAndTail(SmsTemplates.render(source, name -> value(name, customer)));
     }
 
@@ -224,8 +233,7 @@ public class SmsService {
                         .setParameter(4, Timestamp.from(at)).executeUpdate();
                 if (reachedNoOne) {
                     // not sent, or refused by Asterisk: on record, but not a contact for the frequency cap
-                    em.createNativeQuery("update contact_attempt set sent = false where id = ?1")
-                            .setParameter(1, smsId).executeUpdate();
+                    attempts.markNotSent(smsId);
                 }
             });
             LOG.infof("SMS %s: %s (%s)", smsId, state, status);
@@ -235,9 +243,6 @@ public class SmsService {
         return delivery;
     }
 
-    /** Whom an SMS goes to: the number is normalised, the manager is for {managerName}. */
-    private record Customer(String id, String name, String mobile, String managerId) {
-    }
 
     /** What is checked before an SMS is recorded: nothing (the customer asked), or the rules with a cap. */
     private record Compliance(boolean marketing, int frequencyCapDays, Long exceptListId) {
@@ -258,27 +263,12 @@ public class SmsService {
     }
 
     /** One SMS to dispatch, whoever sends it; body = as sent (signature and tail included). */
-    private record Outgoing(Customer customer, String staffId, String campaignId, Long listId, String templateId,
+    private record Outgoing(Reachable customer, String staffId, String campaignId, Long listId, String templateId,
                             String body, Compliance compliance) {
     }
 
-    @SuppressWarnings("unchecked")
-    private Customer customer(String customerId, String staffId) {
-        List<Object[]> rows = em.createNativeQuery("select manager_id, mobile, name from customer where customer_id = ?1")
-                .setParameter(1, customerId).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("customer", customerId);
-        }
-        Object[] row = rows.get(0);
-        if (staffId != null && !staffId.equals(row[0])) {
-            throw ProblemException.forbidden("the customer is not in your book");
-        }
-        String mobile = Optional.ofNullable((String) row[1]).flatMap(MobileNumbers::normalise)
-                .orElseThrow(() -> ProblemException.conflict("no-valid-mobile", "the customer has no valid mobile number"));
-        return new Customer(customerId, (String) row[2], mobile, (String) row[0]);
-    }
 
-    private String value(String variable, Customer customer) {
+    private String value(String variable, Reachable customer) {
         switch (variable) {
             case "customerName":
                 return customer.name();
@@ -292,7 +282,7 @@ public class SmsService {
                 LocalDate today = clock.instant().atZone(callcenter.zone()).toLocalDate();
                 Object earliest = em.createNativeQuery("select min(maturity_date) from holding where customer_id = ?1"
                                 + " and product_type in ('TIME_DEPOSIT', 'WEALTH') and maturity_date >= ?2")
-                        .setParameter(1, customer.id()).setParameter(2, Date.valueOf(today)).getSingleResult();
+                        .setParameter(1, customer.customerId()).setParameter(2, Date.valueOf(today)).getSingleResult();
                 if (earliest == null) {
                     throw ProblemException.conflict("no-maturing-holding",
                             "the customer has no time deposit or wealth product maturing from today");
@@ -305,15 +295,11 @@ public class SmsService {
     }
 
     private void record(UUID smsId, Outgoing outgoing, String server, Instant now) {
-        em.createNativeQuery("insert into contact_attempt (id, customer_id, campaign_id, list_id, channel, marketing,"
-                        + " staff_id, created_at) values (?1, ?2, ?3, ?4, 'SMS', ?5, ?6, ?7)")
-                .setParameter(1, smsId).setParameter(2, outgoing.customer().id())
-                .setParameter(3, outgoing.campaignId()).setParameter(4, outgoing.listId())
-                .setParameter(5, outgoing.compliance().marketing()).setParameter(6, outgoing.staffId())
-                .setParameter(7, Timestamp.from(now)).executeUpdate();
+        attempts.record(new ContactAttempt(smsId, outgoing.customer().customerId(), outgoing.campaignId(), outgoing.listId(),
+                Channel.SMS, outgoing.compliance().marketing(), outgoing.staffId(), now));
         em.createNativeQuery("insert into sms_message (id, customer_id, staff_id, campaign_id, template_id, body, state,"
                         + " ami_server, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, 'QUEUED', ?7, ?8)")
-                .setParameter(1, smsId).setParameter(2, outgoing.customer().id()).setParameter(3, outgoing.staffId())
+                .setParameter(1, smsId).setParameter(2, outgoing.customer().customerId()).setParameter(3, outgoing.staffId())
                 .setParameter(4, outgoing.campaignId()).setParameter(5, outgoing.templateId())
                 .setParameter(6, outgoing.body()).setParameter(7, server)
                 .setParameter(8, Timestamp.from(now)).executeUpdate();

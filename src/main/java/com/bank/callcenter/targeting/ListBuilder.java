@@ -5,7 +5,8 @@ import com.bank.callcenter.campaigns.CampaignDefinition;
 import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
-import com.bank.callcenter.targeting.rule.Sql;
+import com.bank.callcenter.lists.ListEntries;
+import com.bank.callcenter.lists.ListEntryView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -49,12 +49,15 @@ public class ListBuilder {
     private final ListSql listSql;
     private final ObjectMapper json;
     private final CallCenterConfig.Lists settings;
+    private final ListEntries listEntries;
 
-    public ListBuilder(AgroalDataSource dataSource, ListSql listSql, ObjectMapper json, CallCenterConfig config) {
+    public ListBuilder(AgroalDataSource dataSource, ListSql listSql, ObjectMapper json, CallCenterConfig config,
+                       ListEntries listEntries) {
         this.dataSource = dataSource;
         this.listSql = listSql;
         this.json = json;
         this.settings = config.lists();
+        this.listEntries = listEntries;
     }
 
     public CampaignDefinition definitionOf(Campaign campaign) {
@@ -152,9 +155,9 @@ public class ListBuilder {
 
     /**
      * Runs the list's statement as a plain query — PostgreSQL runs a read-only query in parallel,
-     * an INSERT … SELECT never — then COPYs the kept customers into list_entry. Returns the counts.
+     * an INSERT … SELECT never — then COPYs the kept customers in as the list's entries. Returns the counts.
      */
-    private static Map<String, Long> writeEntries(Connection connection, long listId, Sql flagged)
+    private Map<String, Long> writeEntries(Connection connection, long listId, Sql flagged)
             throws SQLException, IOException {
         Map<String, Long> counts = zeroCounts();
         StringWriter entries = new StringWriter();
@@ -171,9 +174,7 @@ public class ListBuilder {
                 }
             }
         }
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "copy list_entry (list_id, customer_id, priority, reason, manager_id) from stdin",
-                new StringReader(entries.toString()));
+        listEntries.copyIn(connection, new StringReader(entries.toString()));
         return counts;
     }
 

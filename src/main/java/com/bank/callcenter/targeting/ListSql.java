@@ -1,12 +1,11 @@
 package com.bank.callcenter.targeting;
 
 import com.bank.callcenter.campaigns.CampaignDefinition;
+import com.bank.callcenter.campaigns.CampaignsConfig;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.targeting.churn.ChurnModel;
-import com.bank.callcenter.targeting.rule.Rule;
-import com.bank.callcenter.targeting.rule.RuleCompiler;
-import com.bank.callcenter.targeting.rule.RuleParser;
-import com.bank.callcenter.targeting.rule.Sql;
+import com.bank.callcenter.campaigns.rule.Rule;
+import com.bank.callcenter.campaigns.rule.RuleParser;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -26,11 +25,11 @@ public class ListSql {
     private final int defaultFrequencyCapDays;
     private final String zone;
 
-    public ListSql(RuleCompiler compiler, ChurnModel churn, CallCenterConfig config) {
+    public ListSql(RuleCompiler compiler, ChurnModel churn, CallCenterConfig config, CampaignsConfig campaigns) {
         this.compiler = compiler;
         this.churn = churn;
         this.settings = config.lists();
-        this.defaultFrequencyCapDays = config.campaigns().defaults().frequencyCapDays();
+        this.defaultFrequencyCapDays = campaigns.defaults().frequencyCapDays();
         this.zone = config.zone().getId();
     }
 

@@ -2,7 +2,8 @@ package com.bank.callcenter.targeting;
 
 import com.bank.callcenter.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import com.bank.callcenter.lists.ListEntries;
+import com.bank.callcenter.lists.ListEntryView;
 
 import java.util.List;
 
@@ -10,10 +11,10 @@ import java.util.List;
 @ApplicationScoped
 public class TargetLists {
 
-    private final EntityManager entityManager;
+    private final ListEntries entries;
 
-    public TargetLists(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public TargetLists(ListEntries entries) {
+        this.entries = entries;
     }
 
     public TargetList get(long listId) {
@@ -25,27 +26,10 @@ public class TargetLists {
     }
 
     public List<ListEntryView> entries(long listId, String onlyManager, int page, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select customer_id, reason, priority, manager_id from list_entry
-                        where list_id = :list and (cast(:manager as text) is null or manager_id = :manager)
-                        order by priority limit :size offset :offset""")
-                .setParameter("list", listId)
-                .setParameter("manager", onlyManager)
-                .setParameter("size", size)
-                .setParameter("offset", (long) page * size)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new ListEntryView((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3]))
-                .toList();
+        return entries.page(listId, onlyManager, page, size);
     }
 
     public long countEntries(long listId, String onlyManager) {
-        return ((Number) entityManager.createNativeQuery("""
-                        select count(*) from list_entry
-                        where list_id = :list and (cast(:manager as text) is null or manager_id = :manager)""")
-                .setParameter("list", listId)
-                .setParameter("manager", onlyManager)
-                .getSingleResult()).longValue();
+        return entries.count(listId, onlyManager);
     }
 }

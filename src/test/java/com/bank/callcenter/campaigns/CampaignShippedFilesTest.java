@@ -1,8 +1,8 @@
 package com.bank.callcenter.campaigns;
 
 import com.bank.callcenter.customers.Tier;
-import com.bank.callcenter.targeting.rule.Rule;
-import com.bank.callcenter.targeting.rule.RuleParser;
+import com.bank.callcenter.campaigns.rule.Rule;
+import com.bank.callcenter.campaigns.rule.RuleParser;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;

@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class RobotCampaigns {
 
-    static final String AS_OF = "2026-11-25";
-    static final Duration AWAIT = Duration.ofSeconds(40);
+    public static final String AS_OF = "2026-11-25";
+    public static final Duration AWAIT = Duration.ofSeconds(40);
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
     final String branch = "BR-RB-" + tag;
@@ -83,16 +83,16 @@ public final class RobotCampaigns {
         Api.planner().when().post("/api/campaigns/{id}/start", campaignId).then().statusCode(200);
     }
 
-    static void pause(String campaignId) {
+    public static void pause(String campaignId) {
         Api.planner().when().post("/api/campaigns/{id}/pause", campaignId).then().statusCode(200);
     }
 
-    static JsonPath diagnostics(String campaignId) {
+    public static JsonPath diagnostics(String campaignId) {
         return Api.planner().when().get("/api/campaigns/{id}/diagnostics", campaignId)
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static List<String> reasonCodes(String campaignId) {
+    public static List<String> reasonCodes(String campaignId) {
         return diagnostics(campaignId).getList("reasons.code");
     }
 
@@ -135,7 +135,7 @@ public final class RobotCampaigns {
         Await.pause(millis);
     }
 
-    static java.time.Instant instant(Object value) {
+    public static java.time.Instant instant(Object value) {
         if (value instanceof java.sql.Timestamp) {
             return ((java.sql.Timestamp) value).toInstant();
         }

@@ -22,11 +22,11 @@ import java.util.stream.Collectors;
  * branch in the RM's book (each with a holding maturing on {@link #MATURITY}), and SMS campaigns
  * whose rule takes that branch.
  */
-final class SmsCampaigns {
+public final class SmsCampaigns {
 
-    static final String AS_OF = "2026-11-25";
-    static final LocalDate MATURITY = LocalDate.of(2026, 12, 1);
-    static final String TEMPLATE = "{customerName}您好，您在{bankName}的存款将于{maturityDate}到期，详询客户经理{managerName}。";
+    public static final String AS_OF = "2026-11-25";
+    public static final LocalDate MATURITY = LocalDate.of(2026, 12, 1);
+    public static final String TEMPLATE = "{customerName}您好，您在{bankName}的存款将于{maturityDate}到期，详询客户经理{managerName}。";
     private static final Duration AWAIT = Duration.ofSeconds(30);
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -34,14 +34,14 @@ final class SmsCampaigns {
     final String rm = "rm-sc-" + tag;
     private final SmsCampaignSender sender;
 
-    SmsCampaigns(SmsCampaignSender sender) {
+    public SmsCampaigns(SmsCampaignSender sender) {
         this.sender = sender;
         Db.execute("insert into staff (staff_id, name, role, branch_id) values (?, ?, 'REMOTE_MANAGER', ?)",
                 rm, "经理" + tag, branch);
     }
 
     /** A customer of the branch in the RM's book, with a time deposit maturing on {@link #MATURITY}. */
-    String customer() {
+    public String customer() {
         String id = "sc-" + UUID.randomUUID().toString().substring(0, 12);
         String mobile = "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         Db.execute("insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, manager_id, as_of)"
@@ -53,17 +53,17 @@ final class SmsCampaigns {
     }
 
     /** The SMS a customer of this branch gets from {@link #TEMPLATE}, signature and tail included. */
-    String expectedText(String customerId) {
+    public String expectedText(String customerId) {
         return "【示例银行】客户" + customerId + "您好，您在示例银行的存款将于2026年12月1日到期，详询客户经理经理" + tag + "。回复TD退订";
     }
 
     /** An SMS campaign of this branch with {@link #TEMPLATE} (DRAFT); {@code extra} = more JSON members. */
-    String campaign(String extra) {
+    public String campaign(String extra) {
         return campaignWithSms(",\"sms\":{\"template\":\"" + TEMPLATE + "\"}" + (extra == null ? "" : extra));
     }
 
     /** An SMS campaign of this branch whose members after the rule are exactly {@code members}. */
-    String campaignWithSms(String members) {
+    public String campaignWithSms(String members) {
         String id = "sc-" + tag + "-" + ThreadLocalRandom.current().nextInt(100_000);
         String body = """
                 {"id":"%s","name":"短信活动测试 %s","channel":"SMS","rule":{"all":[{"branch":["%s"]}]}%s}"""
@@ -74,40 +74,40 @@ final class SmsCampaigns {
     }
 
     /** Builds the list, starts the campaign; returns the list id. */
-    static long buildAndStart(String campaignId) {
+    public static long buildAndStart(String campaignId) {
         long listId = buildList(campaignId);
         start(campaignId);
         return listId;
     }
 
-    static long buildList(String campaignId) {
+    public static long buildList(String campaignId) {
         return ((Number) Api.planner().when().post("/api/campaigns/{id}/lists?asOf=" + AS_OF, campaignId)
                 .then().statusCode(201).extract().path("listId")).longValue();
     }
 
-    static void start(String campaignId) {
+    public static void start(String campaignId) {
         Api.planner().when().post("/api/campaigns/{id}/start", campaignId).then().statusCode(200);
     }
 
-    static void pause(String campaignId) {
+    public static void pause(String campaignId) {
         Api.planner().when().post("/api/campaigns/{id}/pause", campaignId).then().statusCode(200);
     }
 
-    static String mobileOf(String customerId) {
+    public static String mobileOf(String customerId) {
         return (String) Db.value("select mobile from customer where customer_id = ?", customerId);
     }
 
-    static JsonPath diagnostics(String campaignId) {
+    public static JsonPath diagnostics(String campaignId) {
         return Api.planner().when().get("/api/campaigns/{id}/diagnostics", campaignId)
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static List<String> reasonCodes(String campaignId) {
+    public static List<String> reasonCodes(String campaignId) {
         return diagnostics(campaignId).getList("reasons.code");
     }
 
     /** Ticks the sender for this campaign only until {@code done}. */
-    void drive(String campaignId, BooleanSupplier done) {
+    public void drive(String campaignId, BooleanSupplier done) {
         long deadline = System.nanoTime() + AWAIT.toNanos();
         while (true) {
             sender.tick(List.of(campaignId));
@@ -121,42 +121,42 @@ final class SmsCampaigns {
         }
     }
 
-    static boolean allEntriesIn(String campaignId, String... states) {
+    public static boolean allEntriesIn(String campaignId, String... states) {
         String in = Arrays.stream(states).map(st -> "'" + st + "'").collect(Collectors.joining(","));
         return Db.count("select count(*) from list_entry e join target_list t on t.id = e.list_id"
                 + " where t.campaign_id = ? and e.state not in (" + in + ")", campaignId) == 0;
     }
 
-    static long entriesIn(String campaignId, String state) {
+    public static long entriesIn(String campaignId, String state) {
         return Db.count("select count(*) from list_entry e join target_list t on t.id = e.list_id"
                 + " where t.campaign_id = ? and e.state = ?", campaignId, state);
     }
 
-    static List<Map<String, Object>> entries(String campaignId) {
+    public static List<Map<String, Object>> entries(String campaignId) {
         return Db.rows("select e.customer_id, e.state, e.attempts, e.last_outcome, e.skip_reason from list_entry e"
                 + " join target_list t on t.id = e.list_id where t.campaign_id = ?", campaignId);
     }
 
-    static Map<String, Object> entry(String campaignId, String customerId) {
+    public static Map<String, Object> entry(String campaignId, String customerId) {
         return Db.rows("select e.* from list_entry e join target_list t on t.id = e.list_id"
                 + " where t.campaign_id = ? and e.customer_id = ?", campaignId, customerId).get(0);
     }
 
     /** The campaign's SMS to a customer, oldest first. */
-    static List<Map<String, Object>> smsOf(String campaignId, String customerId) {
+    public static List<Map<String, Object>> smsOf(String campaignId, String customerId) {
         return Db.rows("select * from sms_message where campaign_id = ? and customer_id = ? order by created_at",
                 campaignId, customerId);
     }
 
-    static long smsCount(String campaignId) {
+    public static long smsCount(String campaignId) {
         return Db.count("select count(*) from sms_message where campaign_id = ?", campaignId);
     }
 
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         Await.until(what, AWAIT, condition);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         Await.pause(millis);
     }
 }

@@ -155,8 +155,8 @@ class ListBuildBenchmark {
     private void explainServiceStatement() throws Exception {
         com.bank.callcenter.campaigns.Campaign campaign = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> com.bank.callcenter.campaigns.Campaign.findByCampaignId(CAMPAIGN).orElseThrow());
-        com.bank.callcenter.targeting.rule.Sql sql = listSql.flagged(listBuilder.definitionOf(campaign), AS_OF)
-                .then(com.bank.callcenter.targeting.rule.Sql.of(
+        com.bank.callcenter.targeting.Sql sql = listSql.flagged(listBuilder.definitionOf(campaign), AS_OF)
+                .then(com.bank.callcenter.targeting.Sql.of(
                         " select excluded_by, count(*), max(rank), max(length(reason)) from ranked group by excluded_by"));
         try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
              var statement = ListBuilder.prepare(connection, sql.wrap("explain (analyze, costs off) %s"));

@@ -1,6 +1,6 @@
 package com.bank.callcenter.targeting.churn;
 
-import com.bank.callcenter.targeting.rule.Sql;
+import com.bank.callcenter.targeting.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,7 +1,7 @@
 package com.bank.callcenter.targeting.churn;
 
 import com.bank.callcenter.config.CallCenterConfig;
-import com.bank.callcenter.targeting.rule.Sql;
+import com.bank.callcenter.targeting.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

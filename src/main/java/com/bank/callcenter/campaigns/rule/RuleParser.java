@@ -1,4 +1,4 @@
-package com.bank.callcenter.targeting.rule;
+package com.bank.callcenter.campaigns.rule;
 
 import com.bank.callcenter.customers.Tier;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,9 @@
-package com.bank.callcenter.sms;
+package com.bank.callcenter.diagnostics;
 
+import com.bank.callcenter.robot.RobotCampaigns;
+import com.bank.callcenter.robot.RobotDialer;
+import com.bank.callcenter.sms.SmsCampaignSender;
+import com.bank.callcenter.sms.SmsCampaigns;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.TestClock;

@@ -1,5 +1,6 @@
-package com.bank.callcenter.calls;
+package com.bank.callcenter.contacts;
 
+import com.bank.callcenter.campaigns.CampaignsConfig;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,15 +30,17 @@ public class ContactRules {
 
     private final EntityManager em;
     private final CallCenterConfig callcenter;
+    private final CampaignsConfig campaigns;
 
-    public ContactRules(EntityManager em, CallCenterConfig callcenter) {
+    public ContactRules(EntityManager em, CallCenterConfig callcenter, CampaignsConfig campaigns) {
         this.em = em;
         this.callcenter = callcenter;
+        this.campaigns = campaigns;
     }
 
     /** Throws a 409 problem naming the rule (do-not-call, outside-calling-window, frequency-cap). */
     public void checkMayContact(String customerId, String mobile, Instant now) {
-        check(customerId, mobile, now, callcenter.campaigns().defaults().frequencyCapDays(), null);
+        check(customerId, mobile, now, campaigns.defaults().frequencyCapDays(), null);
     }
 
     /**
@@ -104,7 +107,7 @@ public class ContactRules {
 
     /** The bank's calling window (callcenter.campaigns.defaults.window-*), read in callcenter.zone. */
     public boolean insideCallingWindow(Instant now) {
-        CallCenterConfig.Campaigns.Defaults window = callcenter.campaigns().defaults();
+        CampaignsConfig.Defaults window = campaigns.defaults();
         ZonedDateTime local = now.atZone(callcenter.zone());
         LocalTime time = local.toLocalTime();
         return window.workingDays().contains(local.getDayOfWeek()) && !time.isBefore(window.windowStart())
@@ -113,7 +116,7 @@ public class ContactRules {
 
     /** "09:00–20:00 (Asia/Shanghai) on [MONDAY, …]" */
     public String describeWindow() {
-        CallCenterConfig.Campaigns.Defaults window = callcenter.campaigns().defaults();
+        CampaignsConfig.Defaults window = campaigns.defaults();
         return window.windowStart() + "–" + window.windowEnd() + " (" + callcenter.zone() + ") on "
                 + new java.util.TreeSet<>(window.workingDays());
     }

@@ -1,19 +1,21 @@
-package com.bank.callcenter.robot;
+package com.bank.callcenter.diagnostics;
 
-import com.bank.callcenter.calls.ContactRules;
+import com.bank.callcenter.contacts.ContactRules;
 import com.bank.callcenter.campaigns.Campaign;
 import com.bank.callcenter.campaigns.CampaignState;
 import com.bank.callcenter.campaigns.Channel;
+import com.bank.callcenter.campaigns.CampaignsConfig;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.lists.ListEntries;
+import com.bank.callcenter.robot.RobotDialerConfig;
+import com.bank.callcenter.robot.RobotSettings;
 import com.bank.callcenter.sms.SmsCampaignTemplate;
 import com.bank.callcenter.sms.SmsConfig;
 import com.bank.callcenter.telephony.Pbx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -30,7 +32,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CampaignDiagnostics {
 
-    private final EntityManager em;
+    /** Reason of every AGENT_CALL campaign until the RM desk (the call queue) exists. */
+    public static final String AGENT_DESK_NOT_OPEN = "agent-desk-not-open";
+
+    private final ListEntries entries;
     private final Pbx pbx;
     private final ContactRules rules;
     private final RobotSettings settings;
@@ -38,12 +43,13 @@ public class CampaignDiagnostics {
     private final SmsConfig sms;
     private final SmsCampaignTemplate smsTemplate;
     private final CallCenterConfig callcenter;
+    private final CampaignsConfig campaigns;
     private final Clock clock;
 
-    public CampaignDiagnostics(EntityManager em, Pbx pbx, ContactRules rules, RobotSettings settings,
+    public CampaignDiagnostics(ListEntries entries, Pbx pbx, ContactRules rules, RobotSettings settings,
                                RobotDialerConfig config, SmsConfig sms, SmsCampaignTemplate smsTemplate,
-                               CallCenterConfig callcenter, Clock clock) {
-        this.em = em;
+                               CallCenterConfig callcenter, CampaignsConfig campaigns, Clock clock) {
+        this.entries = entries;
         this.pbx = pbx;
         this.rules = rules;
         this.settings = settings;
@@ -51,6 +57,7 @@ public class CampaignDiagnostics {
         this.sms = sms;
         this.smsTemplate = smsTemplate;
         this.callcenter = callcenter;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -84,14 +91,17 @@ public class CampaignDiagnostics {
                 .orElseThrow(() -> ProblemException.notFound("campaign", campaignId));
         Instant now = clock.instant();
         List<Reason> reasons = new ArrayList<>();
-        Long listId = newestList(campaignId);
+        Long listId = entries.newestList(campaignId).orElse(null);
         Counts counts = listId == null ? new Counts(0, 0, 0, 0, 0) : counts(campaignId, listId, now);
         boolean isRobot = campaign.channel == Channel.ROBOT_CALL;
         boolean isSms = campaign.channel == Channel.SMS;
         Words words = isSms ? Words.SMS : Words.CALLS;
-        if (campaign.channel == Channel.AGENT_CALL) {
-            reasons.add(new Reason("no-rm-ready", "没有就绪的客户经理：人工外呼活动由客户经理逐个拨打，目前没有客户经理处于就绪状态。",
-                    "No remote manager is ready: an agent-call campaign is dialled by RMs, and none is ready now."));
+        if (campaign.channel == Channel.AGENT_CALL && campaign.state == CampaignState.ACTIVE) {
+            // nothing knows yet whether an RM is ready: say what is true while the desk does not exist
+            reasons.add(new Reason(AGENT_DESK_NOT_OPEN, "人工外呼活动由客户经理在各自的工作台上逐个拨打；工作台尚未开放，"
+                    + "目前只能由客户经理对自己名下的客户点击拨号。",
+                    "An agent-call campaign is worked by the RMs from their desks; the desk is not open yet, so"
+                            + " RMs can only click-to-call customers of their own book."));
         }
         stateReason(campaign.state, words).ifPresent(reasons::add);
         // a robot or SMS campaign's own settings (schedule, cap, template); RobotSettings reads any definition
@@ -102,7 +112,7 @@ public class CampaignDiagnostics {
                     "The SMS template cannot be sent (" + why + "): fix the campaign's sms.template.")));
         }
         if (!rules.insideCallingWindow(now)) {
-            var window = callcenter.campaigns().defaults();
+            var window = campaigns.defaults();
             reasons.add(outsideWindow(window.windowStart() + "–" + window.windowEnd(), days(window.workingDays()), words));
         } else if (own != null && !settings.insideSchedule(own, now)) {
             var schedule = own.schedule();
@@ -177,25 +187,9 @@ public class CampaignDiagnostics {
         }
     }
 
-    private Long newestList(String campaignId) {
-        @SuppressWarnings("unchecked")
-        List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
-                + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
-        return lists.isEmpty() ? null : lists.get(0).longValue();
-    }
-
     private Counts counts(String campaignId, long listId, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        select count(*) filter (where state = 'PENDING'),
-                               count(*) filter (where state = 'DONE'),
-                               count(*) filter (where state = 'SKIPPED'),
-                               count(*) filter (where state = 'PENDING' and next_attempt_at > ?2)
-                        from list_entry where list_id = ?1""")
-                .setParameter(1, listId).setParameter(2, Timestamp.from(now)).getSingleResult();
-        long inFlight = ((Number) em.createNativeQuery("select count(*) from list_entry e join target_list t"
-                + " on t.id = e.list_id where t.campaign_id = ?1 and e.state = 'IN_PROGRESS'")
-                .setParameter(1, campaignId).getSingleResult()).longValue();
-        return new Counts(((Number) row[0]).longValue(), inFlight, ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+        ListEntries.Counts counts = entries.counts(listId, now);
+        return new Counts(counts.pending(), entries.inProgress(campaignId), counts.done(), counts.skipped(),
+                counts.waitingRetry());
     }
 }

@@ -1,4 +1,4 @@
-package com.bank.callcenter.targeting.rule;
+package com.bank.callcenter.targeting;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,9 @@
-package com.bank.callcenter.robot;
+package com.bank.callcenter.diagnostics;
 
+import com.bank.callcenter.robot.RobotCampaigns;
+import com.bank.callcenter.robot.RobotDialer;
+import com.bank.callcenter.sms.SmsCampaignSender;
+import com.bank.callcenter.sms.SmsCampaigns;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.TestClock;
@@ -145,11 +149,15 @@ class DiagnosticsTest {
     @Test
     void agentCampaignsWaitForRms_smsCampaignsAreSentNotDialled() {
         String agent = robot.campaign("AGENT_CALL", null);
+        assertFalse(RobotCampaigns.reasonCodes(agent).contains(CampaignDiagnostics.AGENT_DESK_NOT_OPEN),
+                "a draft agent campaign is stopped by being a draft, not by the desk");
         RobotCampaigns.start(agent);
         Api.supervisor().when().get("/api/campaigns/{id}/diagnostics", agent).then().statusCode(200)
                 .body("dialing", equalTo(false))
-                .body("reasons.code", hasItem("no-rm-ready"))
+                .body("reasons.code", hasItem(CampaignDiagnostics.AGENT_DESK_NOT_OPEN))
                 .body("reasons.code", not(hasItem("not-a-robot-campaign")));
+        RobotCampaigns.pause(agent);
+        assertEquals(List.of("campaign-paused", "no-list-built"), RobotCampaigns.reasonCodes(agent));
         String sms = robot.campaign("SMS", null);
         assertEquals(List.of("campaign-draft", "no-list-built"), RobotCampaigns.reasonCodes(sms),
                 "an SMS campaign is sent by the SMS campaign sender: its diagnostics are its own");

@@ -1,5 +1,6 @@
-package com.bank.callcenter.targeting.rule;
+package com.bank.callcenter.targeting;
 
+import com.bank.callcenter.campaigns.rule.Rule;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.customers.Tier;
 import com.bank.callcenter.targeting.churn.ChurnModel;
