@@ -52,7 +52,10 @@ public class CallFollowers {
         beat();
     }
 
-    @Scheduled(every = "{telephony.follower-heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // the start-up observer beats first, on the main thread: a scheduler thread creating the Redis
+    // client while the main thread does (Quarkus's own start-up observer) fails the start with a CME
+    @Scheduled(every = "{telephony.follower-heartbeat}", delayed = "{callcenter.scheduler.start-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void beat() {
         try {
             values.psetex(PREFIX + self, config.followerHeartbeat().toMillis() * MISSED_BEATS_BEFORE_GONE, "alive");

@@ -97,7 +97,7 @@ public class RobotDialer {
     }
 
     @Scheduled(identity = "robot-dialer", every = "{callcenter.robot.tick}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "{callcenter.scheduler.start-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         campaigns.scheduled(config.enabled(), this::tick);
     }

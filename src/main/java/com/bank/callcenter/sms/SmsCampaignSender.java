@@ -81,6 +81,7 @@ public class SmsCampaignSender {
     private enum Sent { SENT, NOT_NOW, LINK_DOWN }
 
     @Scheduled(identity = "sms-campaign-sender", every = "{callcenter.sms.campaigns.tick}",
+            delayed = "{callcenter.scheduler.start-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         campaigns.scheduled(config.campaigns().enabled(), this::tick);
