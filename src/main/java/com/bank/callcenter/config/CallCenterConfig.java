@@ -31,6 +31,18 @@ public interface CallCenterConfig {
 
     Lists lists();
 
+    Scheduler scheduler();
+
+    /** Scheduled jobs. */
+    interface Scheduler {
+        /**
+         * How long after start the scheduled jobs that use Redis first run: a scheduler thread must not
+         * create the Redis client while start-up does (that race failed starts with a ConcurrentModificationException).
+         */
+        @WithDefault("5s")
+        Duration startDelay();
+    }
+
     /** Target lists: the morning build and the defaults a campaign may leave out. */
     interface Lists {
         /** When ACTIVE campaigns' lists are built (in {@link #zone()}); default 07:00 on working days. */

@@ -22,10 +22,6 @@ final class CsvRow {
         return record.getStartingLineNumber();
     }
 
-    int fieldCount() {
-        return record.getFieldCount();
-    }
-
     /** The trimmed value, or "" when the column is absent from the header or the row. */
     String get(String column) {
         Integer index = columnIndex.get(column);

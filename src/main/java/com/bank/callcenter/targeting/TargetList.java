@@ -13,7 +13,6 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 /** A frozen target list: built once per campaign and date, never changed afterwards. */
 @Entity
@@ -46,8 +45,4 @@ public class TargetList extends PanacheEntityBase {
 
     @Column(name = "built_at")
     public Instant builtAt;
-
-    public static Optional<TargetList> forCampaignOn(String campaignId, LocalDate asOf) {
-        return find("campaignId = ?1 and asOf = ?2", campaignId, asOf).firstResultOptional();
-    }
 }
