@@ -91,7 +91,7 @@ public class RuleCompiler {
                     .map(r -> condition(r, asOf, reasons, positive, false, joins).wrap("(%s)")).toList());
         }
         if (rule instanceof Rule.Not not) {
-            return condition(not.rule(), asOf, reasons, false, false, joins).wrap("not (%s)");
+            return condition(not.rule(), asOf, reasons, false, false, joins).wrap("not coalesce((%s), false)");
         }
         Leaf leaf = leaf(rule, asOf, joins);
         if (positive) {

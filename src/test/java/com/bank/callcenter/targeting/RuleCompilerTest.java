@@ -168,8 +168,6 @@ class RuleCompilerTest {
     }
 
     @Test
-    @Disabled("bug: not over manager ids compiles to not (c.manager_id = any(?)), which is null — so false — "
-            + "for customers without a manager; an unassigned customer is not managed by rc-mgr-n-1 yet is not picked")
     void notManagerIdsAlsoPicksCustomersWithoutAManager() {
         Book book = new Book("RC-MGR-NOT");
         book.manager("rc-mgr-n-1");

@@ -101,9 +101,12 @@ public final class RuleParser {
         if (min == null && max == null && below == null) {
             throw new RuleException(path, "give at least one of min, max, below");
         }
-        BigDecimal upper = max != null ? max : below;
-        if (min != null && upper != null && min.compareTo(upper) > 0) {
-            throw new RuleException(path + ".min", "min " + min + " is above the upper bound " + upper);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw new RuleException(path + ".min", "min " + min + " is above the upper bound " + max);
+        }
+        if (min != null && below != null && min.compareTo(below) >= 0) {
+            // below is exclusive: min = below leaves nothing to match
+            throw new RuleException(path + ".min", "min " + min + " is not below the exclusive upper bound " + below);
         }
         return new Rule.AumRange(min, max, below);
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -373,7 +372,7 @@ class RuleParserTest {
             {tier: ['MASS', 'GOLD']}                                | rule.tier                 | unknown tier GOLD; tiers are [PRIVATE_BANKING, WEALTH, MID_HIGH, LONG_TAIL, MASS]
             {aum: {}}                                               | rule.aum                  | give at least one of min, max, below
             {aum: {min: 60000, max: 50000}}                         | rule.aum.min              | min 60000 is above the upper bound 50000
-            {aum: {min: 60000, below: 50000}}                       | rule.aum.min              | min 60000 is above the upper bound 50000
+            {aum: {min: 60000, below: 50000}}                       | rule.aum.min              | min 60000 is not below the exclusive upper bound 50000
             {manager: {}}                                           | rule.manager              | give assigned (true/false) or ids
             {holding: {types: ['FUND', 'bond']}}                    | rule.holding.types        | unknown product type bond; types are [CURRENT_DEPOSIT, FUND, INSURANCE, PRECIOUS_METAL, TIME_DEPOSIT, WEALTH]
             {holding: {maturesWithinDays: {from: 9, to: 3}}}        | rule.holding.maturesWithinDays.from | from 9 is after to 3
@@ -388,9 +387,14 @@ class RuleParserTest {
     }
 
     @Test
-    @Disabled("bug: aum accepts an empty range when min equals below (below is exclusive); "
-            + "README: impossible values are a 400 naming the field")
     void aumRangeWithMinAtTheExclusiveUpperBoundIsRefused() {
-        assertEquals("rule.aum.min", refused("{aum: {min: 50000, below: 50000}}").field());
+        assertRefusal(refused("{aum: {min: 50000, below: 50000}}"), "rule.aum.min",
+                "min 50000 is not below the exclusive upper bound 50000");
+    }
+
+    @Test
+    void aumRangeWithMinAboveMaxIsRefusedEvenWithBelowGiven() {
+        assertRefusal(refused("{aum: {min: 60000, max: 50000, below: 70000}}"), "rule.aum.min",
+                "min 60000 is above the upper bound 50000");
     }
 }
