@@ -43,6 +43,12 @@ public interface CallCenterConfig {
         Duration startDelay();
     }
 
+    /**
+     * The embedded default. {@code EmbeddedDefault} reads it before Quarkus starts; it is declared here so
+     * that {@code -Dcallcenter.embedded.data-dir=…} is a known key and passes Quarkus' configuration check.
+     */
+    Embedded embedded();
+
     /** Target lists: the morning build and the defaults a campaign may leave out. */
     interface Lists {
         /** When ACTIVE campaigns' lists are built (in {@link #zone()}); default 07:00 on working days. */
@@ -130,6 +136,12 @@ public interface CallCenterConfig {
 
         /** Password of the first admin user outside the embedded default. */
         Optional<String> adminPassword();
+    }
+
+    interface Embedded {
+        /** Embedded PostgreSQL's data folder (relative to the working directory), kept between runs. */
+        @WithDefault("data/embedded-postgres")
+        Path dataDir();
     }
 
     interface Demo {

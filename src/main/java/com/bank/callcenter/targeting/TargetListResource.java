@@ -1,6 +1,5 @@
 package com.bank.callcenter.targeting;
 
-import com.bank.callcenter.campaigns.Campaign;
 import com.bank.callcenter.common.AsOfDate;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
@@ -21,13 +20,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
-/** Target lists: previewing and building a campaign's list, the morning build, frozen lists and their entries. */
-@Path("/api")
+/**
+ * Target lists: the morning build, frozen lists and their entries. Previewing and building one campaign's list are
+ * {@link CampaignPreviewResource} and {@link CampaignListBuildResource}: a root under /api would never see
+ * /api/campaigns/…, which {@code CampaignResource} owns.
+ */
+@Path("/api/lists")
 @Produces(MediaType.APPLICATION_JSON)
 public class TargetListResource {
 
@@ -37,48 +38,17 @@ public class TargetListResource {
     private final CurrentUser currentUser;
     private final CallCenterConfig config;
     private final MorningListBuild morningBuild;
-    private final ListBuilder builder;
 
     public TargetListResource(TargetLists lists, CurrentUser currentUser, CallCenterConfig config,
-                              MorningListBuild morningBuild, ListBuilder builder) {
+                              MorningListBuild morningBuild) {
         this.morningBuild = morningBuild;
-        this.builder = builder;
         this.lists = lists;
         this.currentUser = currentUser;
         this.config = config;
     }
 
-    /** What a list build answers: the frozen list's id, size, exclusion counts and build time. */
-    public record BuiltList(long listId, int size, Map<String, Long> excluded, long buildMillis,
-                            boolean alreadyBuilt) {
-    }
-
     @POST
-    @Path("/campaigns/{id}/preview")
-    @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "Count, exclusion counts and a sample of a campaign's list, without saving")
-    public ListBuilder.Preview preview(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        return builder.preview(stored(id), date(asOf));
-    }
-
-    @POST
-    @Path("/campaigns/{id}/lists")
-    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
-    @Operation(summary = "Build and freeze a campaign's list for a date (201; 200 with the same list if already built)")
-    public Response buildList(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        ListBuilder.Built built = builder.build(stored(id), date(asOf), currentUser.username());
-        BuiltList body = new BuiltList(built.listId(), built.size(), built.excluded(), built.buildMillis(),
-                built.alreadyBuilt());
-        return built.alreadyBuilt() ? Response.ok(body).build()
-                : Response.created(URI.create("/api/lists/" + built.listId())).entity(body).build();
-    }
-
-    private static Campaign stored(String id) {
-        return Campaign.findByCampaignId(id).orElseThrow(() -> ProblemException.notFound("campaign", id));
-    }
-
-    @POST
-    @Path("/lists/morning-build")
+    @Path("/morning-build")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Run the morning build of every ACTIVE campaign's list now (what the scheduler does at 07:00)")
     public MorningListBuild.Report morningBuild(@QueryParam("asOf") String asOf) {
@@ -86,7 +56,7 @@ public class TargetListResource {
     }
 
     @GET
-    @Path("/lists/morning-build")
+    @Path("/morning-build")
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER, Roles.SUPERVISOR})
     @Operation(summary = "The last morning build this instance ran")
     public MorningListBuild.Report lastMorningBuild() {
@@ -94,7 +64,7 @@ public class TargetListResource {
     }
 
     @GET
-    @Path("/lists/{listId}")
+    @Path("/{listId}")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "A frozen list: campaign, date, size, exclusion counts")
     public TargetList list(@PathParam("listId") long listId) {
@@ -102,7 +72,7 @@ public class TargetListResource {
     }
 
     @GET
-    @Path("/lists/{listId}/entries")
+    @Path("/{listId}/entries")
     @RolesAllowed({Roles.PLANNER, Roles.ADMIN, Roles.SUPERVISOR, Roles.RM})
     @Operation(summary = "Entries of a list in priority order, a page at a time (an RM sees only their own)")
     public Response entries(@PathParam("listId") long listId,
