@@ -3,6 +3,7 @@ package com.bank.callcenter.books;
 import com.bank.callcenter.customers.CustomerStatus;
 import com.bank.callcenter.customers.Tier;
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.Fixtures;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static com.bank.callcenter.support.Fixtures.unique;
 import static org.hamcrest.Matchers.equalTo;
@@ -131,18 +133,18 @@ class BookAssignmentTest {
 
         Api.admin().when().post("/api/books/assign").then().statusCode(200);
 
-        List<Object[]> changes = fixtures.rows("""
+        List<Map<String, Object>> changes = Db.rows("""
                 select from_manager_id, to_manager_id, state, reason, requested_by, decided_by, decided_at
-                from book_change where customer_id = ?1""", customer);
+                from book_change where customer_id = ?""", customer);
         assertEquals(1, changes.size());
-        Object[] change = changes.get(0);
-        assertNull(change[0]);
-        assertEquals(manager, change[1]);
-        assertEquals("APPLIED", change[2]);
-        assertEquals("automatic assignment", change[3]);
-        assertEquals("admin", change[4]);
-        assertEquals("admin", change[5]);
-        assertNotNull(change[6]);
+        Map<String, Object> change = changes.get(0);
+        assertNull(change.get("from_manager_id"));
+        assertEquals(manager, change.get("to_manager_id"));
+        assertEquals("APPLIED", change.get("state"));
+        assertEquals("automatic assignment", change.get("reason"));
+        assertEquals("admin", change.get("requested_by"));
+        assertEquals("admin", change.get("decided_by"));
+        assertNotNull(change.get("decided_at"));
     }
 
     @Test

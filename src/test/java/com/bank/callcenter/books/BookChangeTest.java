@@ -1,6 +1,7 @@
 package com.bank.callcenter.books;
 
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -104,16 +105,16 @@ class BookChangeTest {
                 .then().statusCode(200).body("state", equalTo("APPLIED"));
 
         assertEquals(to, fixtures.managerOf(customer));
-        Object[] row = fixtures.rows("""
+        Map<String, Object> row = Db.rows("""
                 select requested_by, decided_by, decided_at, reason, from_manager_id, to_manager_id, state
-                from book_change where id = ?1""", id).get(0);
-        assertEquals("admin", row[0]);
-        assertEquals("supervisor", row[1]);
-        assertNotNull(row[2]);
-        assertEquals("moved house", row[3]);
-        assertEquals(from, row[4]);
-        assertEquals(to, row[5]);
-        assertEquals("APPLIED", row[6]);
+                from book_change where id = ?""", id).get(0);
+        assertEquals("admin", row.get("requested_by"));
+        assertEquals("supervisor", row.get("decided_by"));
+        assertNotNull(row.get("decided_at"));
+        assertEquals("moved house", row.get("reason"));
+        assertEquals(from, row.get("from_manager_id"));
+        assertEquals(to, row.get("to_manager_id"));
+        assertEquals("APPLIED", row.get("state"));
     }
 
     @Test
@@ -174,7 +175,7 @@ class BookChangeTest {
                 .when().post("/api/books/changes")
                 .then().statusCode(403).contentType("application/problem+json");
 
-        assertEquals(0, fixtures.count("select count(*) from book_change where customer_id = ?1", customer));
+        assertEquals(0, Db.count("select count(*) from book_change where customer_id = ?", customer));
     }
 
     @Test
@@ -231,13 +232,13 @@ class BookChangeTest {
         String customer = fixtures.customer(branch).manager(from).insert();
         lockTheCurrentPeriod();
         long id = request(Api.supervisor(), customer, to, "PENDING");
-        fixtures.execute("update staff set active = false where staff_id = ?1", to);
+        Db.execute("update staff set active = false where staff_id = ?", to);
 
         Api.supervisor().when().post("/api/books/changes/" + id + "/approve")
                 .then().statusCode(409).body("code", equalTo("not-a-remote-manager"));
 
         assertEquals(from, fixtures.managerOf(customer));
-        assertEquals("PENDING", fixtures.single("select state from book_change where id = ?1", id));
+        assertEquals("PENDING", Db.value("select state from book_change where id = ?", id));
     }
 
     @Test

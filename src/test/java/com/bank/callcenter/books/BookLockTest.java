@@ -1,6 +1,7 @@
 package com.bank.callcenter.books;
 
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ class BookLockTest {
 
         Api.admin().when().post("/api/books/lock?period=2092-04")
                 .then().statusCode(200).body("lockedBy", equalTo("supervisor"));
-        assertEquals(1, fixtures.count("select count(*) from book_lock where period = '2092-04'"));
+        assertEquals(1, Db.count("select count(*) from book_lock where period = '2092-04'"));
     }
 
     @Test
@@ -69,10 +70,10 @@ class BookLockTest {
         Api.supervisor().when().post("/api/books/lock?period=2096-07").then().statusCode(200);
         Api.admin().when().delete("/api/books/lock?period=2096-07").then().statusCode(204);
 
-        assertEquals(1, fixtures.count("""
+        assertEquals(1, Db.count("""
                 select count(*) from audit_log
                 where subject = '2096-07' and action = 'LOCK_BOOKS' and username = 'supervisor'"""));
-        assertEquals(1, fixtures.count("""
+        assertEquals(1, Db.count("""
                 select count(*) from audit_log
                 where subject = '2096-07' and action = 'UNLOCK_BOOKS' and username = 'admin'"""));
     }

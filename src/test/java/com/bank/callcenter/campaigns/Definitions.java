@@ -7,29 +7,29 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Campaign definitions as a client sends them, and campaigns created through the API. */
-final class Definitions {
+public final class Definitions {
 
     private Definitions() {
     }
 
     /** A fresh slug, so tests sharing one database never collide. */
-    static String newId(String prefix) {
+    public static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The smallest valid definition: id, name, channel and a rule. */
-    static String minimal(String id) {
+    public static String minimal(String id) {
         return withRule(id, "{\"tier\": [\"LONG_TAIL\"]}");
     }
 
-    static String withRule(String id, String rule) {
+    public static String withRule(String id, String rule) {
         return """
                 {"id": "%s", "name": "到期挽留测试", "channel": "AGENT_CALL", "rule": %s}
                 """.formatted(id, rule);
     }
 
     /** A definition with every part given. */
-    static String full(String id, String name, int priority) {
+    public static String full(String id, String name, int priority) {
         return """
                 {
                   "id": "%s",
@@ -50,7 +50,7 @@ final class Definitions {
     }
 
     /** Creates a minimal campaign as the planner and returns its id. */
-    static String created(String prefix) {
+    public static String created(String prefix) {
         String id = newId(prefix);
         Api.planner().contentType("application/json").body(minimal(id))
                 .when().post("/api/campaigns").then().statusCode(201).body("id", equalTo(id));

@@ -1,6 +1,7 @@
 package com.bank.callcenter.customers;
 
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -118,10 +119,10 @@ class CustomerCardTest {
         Api.planner().when().get("/api/customers/" + customer).then().statusCode(200);
         Api.admin().when().get("/api/customers/" + customer).then().statusCode(200);
 
-        assertEquals(1, fixtures.count("""
+        assertEquals(1, Db.count("""
                 select count(*) from audit_log
-                where subject = ?1 and action = 'VIEW_CUSTOMER' and username = 'planner'""", customer));
-        assertEquals(2, fixtures.count("select count(*) from audit_log where subject = ?1", customer));
+                where subject = ? and action = 'VIEW_CUSTOMER' and username = 'planner'""", customer));
+        assertEquals(2, Db.count("select count(*) from audit_log where subject = ?", customer));
     }
 
     @Test
@@ -132,7 +133,7 @@ class CustomerCardTest {
 
         Api.as(rm).when().get("/api/customers/" + customer).then().statusCode(403);
 
-        assertEquals(0, fixtures.count("select count(*) from audit_log where subject = ?1", customer));
+        assertEquals(0, Db.count("select count(*) from audit_log where subject = ?", customer));
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.bank.callcenter.support.Await;
 
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.customers.Tier;
+import com.bank.callcenter.support.TestCustomers;
 import com.bank.callcenter.support.Db;
 import io.restassured.path.json.JsonPath;
 
@@ -38,9 +40,8 @@ public final class RobotCampaigns {
     public String customer(char lastDigit, String managerId) {
         String id = "rb-" + UUID.randomUUID().toString().substring(0, 12);
         String mobile = "139" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)) + lastDigit;
-        Db.execute("insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, manager_id, as_of)"
-                + " values (?, ?, ?, ?, 20000, 'LONG_TAIL', ?, current_date)", id, "客户" + id, mobile, branch, managerId);
-        return id;
+        return TestCustomers.customer(id).branch(branch).mobile(mobile).aum("20000").tier(Tier.LONG_TAIL)
+                .manager(managerId).asOfToday().insert();
     }
 
     /** An RM with a phone that answers and a login (password = user name). */

@@ -4,6 +4,8 @@ import com.bank.callcenter.support.Await;
 
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.customers.Tier;
+import com.bank.callcenter.support.TestCustomers;
 import com.bank.callcenter.support.Db;
 import io.restassured.path.json.JsonPath;
 
@@ -43,9 +45,8 @@ public final class SmsBook {
 
     public String customerWithMobile(String managerId, String mobile) {
         String id = "cu-" + UUID.randomUUID().toString().substring(0, 12);
-        Db.execute("insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, manager_id, as_of)"
-                + " values (?, ?, ?, ?, 100000, 'MID_HIGH', ?, current_date)", id, "客户" + id, mobile, BRANCH, managerId);
-        return id;
+        return TestCustomers.customer(id).branch(BRANCH).mobile(mobile).aum("100000").tier(Tier.MID_HIGH)
+                .manager(managerId).asOfToday().insert();
     }
 
     public static String mobile() {

@@ -3,6 +3,8 @@ package com.bank.callcenter.sms;
 import com.bank.callcenter.support.Await;
 
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.customers.Tier;
+import com.bank.callcenter.support.TestCustomers;
 import com.bank.callcenter.support.Db;
 import io.restassured.path.json.JsonPath;
 
@@ -44,8 +46,8 @@ public final class SmsCampaigns {
     public String customer() {
         String id = "sc-" + UUID.randomUUID().toString().substring(0, 12);
         String mobile = "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        Db.execute("insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, manager_id, as_of)"
-                + " values (?, ?, ?, ?, 20000, 'LONG_TAIL', ?, current_date)", id, "客户" + id, mobile, branch, rm);
+        TestCustomers.customer(id).branch(branch).mobile(mobile).aum("20000").tier(Tier.LONG_TAIL)
+                .manager(rm).asOfToday().insert();
         Db.execute("insert into holding (holding_id, customer_id, branch_id, product_type, amount, maturity_date, as_of)"
                         + " values (?, ?, ?, 'TIME_DEPOSIT', 50000, ?, current_date)", "h-" + UUID.randomUUID(), id,
                 branch, Date.valueOf(MATURITY));

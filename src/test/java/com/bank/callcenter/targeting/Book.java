@@ -1,76 +1,74 @@
 package com.bank.callcenter.targeting;
 
+import com.bank.callcenter.support.TestCustomers;
 import com.bank.callcenter.support.Db;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** Hand-made customer book rows for list tests; every test uses its own branch to stay apart. */
-final class Book {
+public final class Book {
 
     private final String branch;
     private int mobiles;
 
-    Book(String branch) {
+    public Book(String branch) {
         this.branch = branch;
     }
 
-    String branch() {
+    public String branch() {
         return branch;
     }
 
     /** An ACTIVE customer of this branch with a valid mobile. */
-    String customer(String id, String tier, double aum) {
+    public String customer(String id, String tier, double aum) {
         return customer(id, tier, aum, "ACTIVE", mobile(), false, null);
     }
 
-    String customer(String id, String tier, double aum, String status, String mobile, boolean payroll, String manager) {
-        Db.execute("""
-                insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, manager_id, as_of)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, date '2026-11-20')""",
-                id, "客户" + id, mobile, branch, aum, tier, payroll, status, manager);
-        return id;
+    public String customer(String id, String tier, double aum, String status, String mobile, boolean payroll, String manager) {
+        return TestCustomers.customer(id).branch(branch).mobile(mobile).aum(aum).tier(tier).status(status)
+                .payroll(payroll).manager(manager).asOf(TestCustomers.AS_OF).insert();
     }
 
-    String mobile() {
+    public String mobile() {
         mobiles++;
         return "15" + String.format("%09d", Math.abs((branch + mobiles).hashCode()) % 1_000_000_000);
     }
 
-    void holding(String customerId, String type, double amount, LocalDate maturity) {
+    public void holding(String customerId, String type, double amount, LocalDate maturity) {
         Db.execute("""
                 insert into holding (holding_id, customer_id, branch_id, product_type, amount, maturity_date, as_of)
                 values (?, ?, ?, ?, ?, ?, date '2026-11-20')""",
                 UUID.randomUUID().toString(), customerId, branch, type, amount, maturity);
     }
 
-    void outflow(String customerId, double amount, String occurredAt, boolean sameName) {
+    public void outflow(String customerId, double amount, String occurredAt, boolean sameName) {
         Db.execute("""
                 insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, as_of)
                 values (?, ?, ?::timestamptz, ?, 'OUT', '招商银行', ?, date '2026-11-20')""",
                 UUID.randomUUID().toString(), customerId, occurredAt, amount, sameName);
     }
 
-    void snapshot(String customerId, LocalDate asOf, String tier, double aum) {
+    public void snapshot(String customerId, LocalDate asOf, String tier, double aum) {
         Db.execute("insert into customer_snapshot (as_of, customer_id, aum, tier) values (?, ?, ?, ?)",
                 asOf, customerId, aum, tier);
     }
 
-    void contacted(String customerId, String at) {
+    public void contacted(String customerId, String at) {
         Db.execute("""
                 insert into contact_attempt (id, customer_id, channel, marketing, created_at)
                 values (?, ?, 'AGENT_CALL', true, ?::timestamptz)""", UUID.randomUUID(), customerId, at);
     }
 
-    void complaint(String customerId) {
+    public void complaint(String customerId) {
         Db.execute("insert into complaint (customer_id, summary) values (?, '投诉')", customerId);
     }
 
-    void doNotCall(String mobile) {
+    public void doNotCall(String mobile) {
         Db.execute("insert into do_not_call (mobile, reason, source) values (?, '拒绝', 'TEST')", mobile);
     }
 
-    void manager(String staffId) {
+    public void manager(String staffId) {
         Db.execute("insert into staff (staff_id, name, role, branch_id) values (?, ?, 'REMOTE_MANAGER', ?) "
                 + "on conflict do nothing", staffId, "经理" + staffId, branch);
     }
@@ -79,7 +77,7 @@ final class Book {
      * Stores the shipped campaign file campaigns/{file}.yaml under a new id, its rule limited to
      * this branch ({@code all: [branch, <the file's rule>]}), so a test sees only its own customers.
      */
-    String shippedCampaign(String file, String id) {
+    public String shippedCampaign(String file, String id) {
         try {
             com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
                     new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
@@ -102,7 +100,7 @@ final class Book {
     }
 
     /** Stores a campaign whose rule is {@code all: [branch: this branch, <rule>]}. */
-    String campaign(String id, String channel, String ruleJson, String orderJson) {
+    public String campaign(String id, String channel, String ruleJson, String orderJson) {
         String definition = """
                 {"id":"%s","name":"测试 %s","channel":"%s","rule":{"all":[{"branch":["%s"]},%s]}%s}"""
                 .formatted(id, id, channel, branch, ruleJson, orderJson == null ? "" : ",\"order\":" + orderJson);

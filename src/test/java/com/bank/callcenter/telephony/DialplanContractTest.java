@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bank.callcenter.support.AsteriskConfigFile;
+import com.bank.callcenter.support.Dialplan;
+import com.bank.callcenter.support.Dialplan.Step;
+import com.bank.callcenter.support.WavFile;
 import com.bank.callcenter.telephony.sim.LastDigitOutcomeRule;
 import com.bank.callcenter.telephony.sim.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,8 @@ import org.junit.jupiter.api.Test;
  * Reads the Asterisk files in {@code telephony/} and fails when a context, extension, channel
  * variable, UserEvent, module configuration, AMI permission, PJSIP endpoint or prompt the service
  * relies on ({@link DialplanContract}) is missing, or when the carrier-less test customer no longer
- * behaves like the simulated PBX ({@link LastDigitOutcomeRule#TABLE}). No Asterisk is needed: a small
- * reader for Asterisk's INI format and dialplan lines is part of the test.
+ * behaves like the simulated PBX ({@link LastDigitOutcomeRule#TABLE}). No Asterisk is needed: the files
+ * are read with {@link AsteriskConfigFile}, {@link Dialplan} and {@link WavFile}.
  */
 class DialplanContractTest {
 
@@ -90,7 +89,7 @@ class DialplanContractTest {
 
     @BeforeAll
     static void read() {
-        dialplan = Dialplan.parse(Ini.read(TELEPHONY.resolve("extensions.conf")));
+        dialplan = Dialplan.parse(AsteriskConfigFile.read(TELEPHONY.resolve("extensions.conf")));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -170,7 +169,7 @@ class DialplanContractTest {
                 Matcher m = choiceBranch.matcher(step.args);
                 if (m.matches()) {
                     assertTrue(step.index > event.index, "the choice is reported before the branch");
-                    onChoice.put(m.group(1), labelled(s, m.group(2)));
+                    onChoice.put(m.group(1), Dialplan.labelled(s, m.group(2)));
                 }
             }
         }
@@ -227,7 +226,7 @@ class DialplanContractTest {
 
     @Test
     void everyApplicationHasItsModuleConfiguration() {
-        Ini modules = Ini.read(TELEPHONY.resolve("modules.conf"));
+        AsteriskConfigFile modules = AsteriskConfigFile.read(TELEPHONY.resolve("modules.conf"));
         Set<String> noload = modules.section("modules").values("noload").stream().collect(Collectors.toSet());
         assertEquals("yes", modules.section("modules").value("autoload"));
         Set<String> used = dialplan.allSteps().map(step -> step.app).collect(Collectors.toCollection(TreeSet::new));
@@ -242,17 +241,17 @@ class DialplanContractTest {
             assertFalse(module != null && noload.contains(module), "modules.conf must not noload " + module);
         }
         assertTrue(Files.isRegularFile(TELEPHONY.resolve("cdr_manager.conf")), "Cdr events need cdr_manager.conf");
-        assertEquals("yes", Ini.read(TELEPHONY.resolve("cdr_manager.conf")).section("general").value("enabled"),
+        assertEquals("yes", AsteriskConfigFile.read(TELEPHONY.resolve("cdr_manager.conf")).section("general").value("enabled"),
                 "cdr_manager.conf enabled = yes, or no Cdr event reaches AMI");
         assertFalse(noload.contains("cdr_manager.so") || noload.contains("chan_pjsip.so"));
     }
 
     @Test
     void theAmiUserMayDoWhatTheServiceDoes() {
-        Ini manager = Ini.read(TELEPHONY.resolve("manager.conf"));
+        AsteriskConfigFile manager = AsteriskConfigFile.read(TELEPHONY.resolve("manager.conf"));
         assertEquals("yes", manager.section("general").value("enabled"));
         assertEquals("5038", manager.section("general").value("port"));
-        Ini.Section user = manager.section("callcenter");
+        AsteriskConfigFile.Section user = manager.section("callcenter");
         assertFalse(user.value("secret").isBlank(), "the AMI user needs a secret");
         Set<String> write = classes(user.value("write"));
         Set<String> read = classes(user.value("read"));
@@ -268,7 +267,7 @@ class DialplanContractTest {
 
     @Test
     void managerConfDropsExactlyTheEventsTheSimulatorLeavesOut() {
-        Ini.Section user = Ini.read(TELEPHONY.resolve("manager.conf")).section("callcenter");
+        AsteriskConfigFile.Section user = AsteriskConfigFile.read(TELEPHONY.resolve("manager.conf")).section("callcenter");
         Set<String> dropped = new java.util.TreeSet<>();
         for (String filter : user.values("eventfilter")) {
             assertTrue(filter.matches("!Event: [A-Za-z]+"), "a blacklist of one event name: " + filter);
@@ -279,23 +278,23 @@ class DialplanContractTest {
 
     @Test
     void pjsipHasTheTrunkTheSmsEndpointAndTheRmPhones() {
-        Ini pjsip = Ini.read(TELEPHONY.resolve("pjsip.conf"));
-        Ini.Section carrier = pjsip.object("carrier", "endpoint");
+        AsteriskConfigFile pjsip = AsteriskConfigFile.read(TELEPHONY.resolve("pjsip.conf"));
+        AsteriskConfigFile.Section carrier = pjsip.object("carrier", "endpoint");
         assertTrue(classes(carrier.value("allow")).containsAll(Set.of("alaw", "ulaw")), "carrier codecs alaw,ulaw");
         assertEquals("all", carrier.value("disallow"));
         assertNotNull(pjsip.object(carrier.value("aors"), "aor"), "carrier aor");
         assertNotNull(pjsip.object(carrier.value("outbound_auth"), "auth"), "carrier auth");
         assertEquals("carrier", pjsip.object("carrier", "identify").value("endpoint"));
-        Ini.Section sms = pjsip.object("carrier-sms", "endpoint");
+        AsteriskConfigFile.Section sms = pjsip.object("carrier-sms", "endpoint");
         assertEquals(DialplanContract.SMS_IN_CONTEXT, sms.value("message_context"));
         // the endpoints' contexts exist in the dialplan
-        for (Ini.Section endpoint : pjsip.objects("endpoint")) {
+        for (AsteriskConfigFile.Section endpoint : pjsip.objects("endpoint")) {
             assertTrue(dialplan.contexts.containsKey(endpoint.value("context")),
                     "endpoint " + endpoint.name + " lands in a context missing from extensions.conf: " + endpoint.value("context"));
         }
         for (int extension = 9101; extension <= 9110; extension++) {
             String name = String.valueOf(extension);
-            Ini.Section phone = pjsip.object(name, "endpoint");
+            AsteriskConfigFile.Section phone = pjsip.object(name, "endpoint");
             assertEquals(name, phone.value("auth"));
             assertEquals(name, phone.value("aors"));
             assertEquals(name, pjsip.object(name, "auth").value("username"));
@@ -305,13 +304,13 @@ class DialplanContractTest {
 
     @Test
     void theTeamQueueExists() {
-        Ini queues = Ini.read(TELEPHONY.resolve("queues.conf"));
-        Ini.Section team = queues.section(TEAM_QUEUE_NAME);
+        AsteriskConfigFile queues = AsteriskConfigFile.read(TELEPHONY.resolve("queues.conf"));
+        AsteriskConfigFile.Section team = queues.section(TEAM_QUEUE_NAME);
         assertTrue(Set.of("rrmemory", "leastrecent").contains(team.value("strategy")), "strategy rrmemory/leastrecent");
         assertEquals("no", team.value("ringinuse"));
         assertFalse(team.value("joinempty").isBlank() || team.value("joinempty").equals("yes"),
                 "joinempty: do not queue a customer when no RM can answer");
-        assertTrue(Ini.read(TELEPHONY.resolve("musiconhold.conf")).has(team.value("musicclass")),
+        assertTrue(AsteriskConfigFile.read(TELEPHONY.resolve("musiconhold.conf")).has(team.value("musicclass")),
                 "the queue's music class is in musiconhold.conf");
     }
 
@@ -334,7 +333,7 @@ class DialplanContractTest {
             for (String prompt : prompts) {
                 Path wav = SOUNDS.resolve(language).resolve(prompt + ".wav");
                 assertTrue(Files.isRegularFile(wav), "missing " + wav);
-                Wav.read(wav); // checks the format
+                WavFile.read(wav); // checks the format
             }
         }
     }
@@ -351,8 +350,8 @@ class DialplanContractTest {
         Step read = find(dialplan.steps(DialplanContract.ROBOT_CONTEXT, "s"), "Read", step -> true, "Read");
         double readTimeout = Double.parseDouble(read.arg(5));
         for (String language : languages()) {
-            double offer = Wav.read(SOUNDS.resolve(language).resolve(ROBOT_PROMPT + ".wav")).seconds;
-            double goodbye = Wav.read(SOUNDS.resolve(language).resolve("custom/goodbye.wav")).seconds;
+            double offer = WavFile.read(SOUNDS.resolve(language).resolve(ROBOT_PROMPT + ".wav")).seconds();
+            double goodbye = WavFile.read(SOUNDS.resolve(language).resolve("custom/goodbye.wav")).seconds();
             promptAndAfter = Math.max(promptAndAfter, offer + readTimeout + goodbye);
             shortestPrompt = Math.min(shortestPrompt, offer);
         }
@@ -428,7 +427,7 @@ class DialplanContractTest {
             assertTrue(compose.contains("./telephony/sounds/" + language + "/custom:/var/lib/asterisk/sounds/"
                     + language + "/custom:ro"), "docker-compose.yml must mount the " + language + " prompts");
         }
-        Ini.Section user = Ini.read(TELEPHONY.resolve("manager.conf")).section("callcenter");
+        AsteriskConfigFile.Section user = AsteriskConfigFile.read(TELEPHONY.resolve("manager.conf")).section("callcenter");
         assertTrue(compose.contains("ami://callcenter:" + user.value("secret") + "@asterisk:" + "5038"),
                 "TELEPHONY_AMI_SERVERS must use the AMI user of manager.conf");
     }
@@ -452,11 +451,6 @@ class DialplanContractTest {
             }
         }
         return last;
-    }
-
-    private static Step labelled(List<Step> steps, String label) {
-        return steps.stream().filter(step -> label.equals(step.label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no priority labelled " + label));
     }
 
     private static Step find(List<Step> steps, String app, java.util.function.Predicate<Step> test, String what) {
@@ -490,390 +484,5 @@ class DialplanContractTest {
             }
         }
         return values;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Asterisk's configuration format: [section](options), key = value / key => value, ; comments
-    // ---------------------------------------------------------------------------------------------
-
-    record Entry(String key, String value, int line) {
-    }
-
-    static final class Ini {
-        final List<Section> sections = new ArrayList<>();
-
-        static final class Section {
-            final String name;
-            final boolean template;
-            final List<String> inherits;
-            final List<Entry> entries = new ArrayList<>();
-
-            Section(String name, boolean template, List<String> inherits) {
-                this.name = name;
-                this.template = template;
-                this.inherits = inherits;
-            }
-
-            List<String> values(String key) {
-                return entries.stream().filter(e -> e.key.equalsIgnoreCase(key)).map(Entry::value).toList();
-            }
-
-            String value(String key) {
-                List<String> values = values(key);
-                if (values.isEmpty()) {
-                    throw new AssertionError("[" + name + "] has no " + key);
-                }
-                return values.get(values.size() - 1);
-            }
-        }
-
-        static Ini read(Path file) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-            Ini ini = new Ini();
-            Map<String, Section> templates = new LinkedHashMap<>();
-            Section current = null;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = stripComment(lines.get(i)).trim();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.startsWith("[")) {
-                    int close = line.indexOf(']');
-                    String name = line.substring(1, close).trim();
-                    String options = line.substring(close + 1).trim();
-                    boolean template = false;
-                    List<String> inherits = new ArrayList<>();
-                    if (options.startsWith("(") && options.endsWith(")")) {
-                        for (String option : options.substring(1, options.length() - 1).split(",")) {
-                            option = option.trim();
-                            if (option.equals("!")) {
-                                template = true;
-                            } else if (!option.isEmpty() && !option.equals("+")) {
-                                inherits.add(option);
-                            }
-                        }
-                    }
-                    current = new Section(name, template, inherits);
-                    for (String parent : inherits) {
-                        Section base = templates.get(parent);
-                        if (base == null) {
-                            throw new AssertionError(file + ":" + (i + 1) + ": unknown template " + parent);
-                        }
-                        current.entries.addAll(base.entries);
-                    }
-                    if (template) {
-                        templates.put(name, current);
-                    }
-                    ini.sections.add(current);
-                    continue;
-                }
-                if (current == null) {
-                    throw new AssertionError(file + ":" + (i + 1) + ": setting outside a section: " + line);
-                }
-                int arrow = line.indexOf("=>");
-                int equals = line.indexOf('=');
-                int at = arrow >= 0 && arrow <= equals ? arrow : equals;
-                if (at < 0) {
-                    throw new AssertionError(file + ":" + (i + 1) + ": not a setting: " + line);
-                }
-                int valueStart = at == arrow ? arrow + 2 : equals + 1;
-                current.entries.add(new Entry(line.substring(0, at).trim(), line.substring(valueStart).trim(), i + 1));
-            }
-            return ini;
-        }
-
-        static String stripComment(String line) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == ';') {
-                    out.append(';');
-                    i++;
-                } else if (c == ';') {
-                    break;
-                } else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
-        }
-
-        boolean has(String name) {
-            return sections.stream().anyMatch(s -> !s.template && s.name.equals(name));
-        }
-
-        /** The last non-template section of that name (Asterisk merges none: [general] is unique here). */
-        Section section(String name) {
-            return sections.stream().filter(s -> !s.template && s.name.equals(name)).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("no section [" + name + "]"));
-        }
-
-        /** A PJSIP object: the section of that name whose type is the given one. */
-        Section object(String name, String type) {
-            return sections.stream().filter(s -> !s.template && s.name.equals(name)
-                            && s.values("type").contains(type)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no [" + name + "] with type = " + type));
-        }
-
-        List<Section> objects(String type) {
-            return sections.stream().filter(s -> !s.template && s.values("type").contains(type)).toList();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // The dialplan: exten => ext,priority[(label)],App(args) and same => n[(label)],App(args)
-    // ---------------------------------------------------------------------------------------------
-
-    static final class Step {
-        final String context;
-        final String exten;
-        final int priority;
-        final int index;
-        final String label;
-        final String app;
-        final String args;
-        final int line;
-
-        Step(String context, String exten, int priority, int index, String label, String app, String args, int line) {
-            this.context = context;
-            this.exten = exten;
-            this.priority = priority;
-            this.index = index;
-            this.label = label;
-            this.app = app;
-            this.args = args;
-            this.line = line;
-        }
-
-        /** The n-th comma-separated argument (commas inside parentheses and ${} do not separate). */
-        String arg(int n) {
-            List<String> all = splitArgs(args);
-            return n < all.size() ? all.get(n).trim() : "";
-        }
-
-        /** UserEvent fields "Key: value" after the event name. */
-        Map<String, String> fields() {
-            Map<String, String> fields = new LinkedHashMap<>();
-            List<String> all = splitArgs(args);
-            for (String field : all.subList(Math.min(1, all.size()), all.size())) {
-                int colon = field.indexOf(':');
-                if (colon > 0) {
-                    fields.put(field.substring(0, colon).trim(), field.substring(colon + 1).trim());
-                }
-            }
-            return fields;
-        }
-
-        static List<String> splitArgs(String args) {
-            List<String> out = new ArrayList<>();
-            int depth = 0;
-            StringBuilder current = new StringBuilder();
-            for (char c : args.toCharArray()) {
-                if (c == '(' || c == '{' || c == '[') {
-                    depth++;
-                } else if (c == ')' || c == '}' || c == ']') {
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    out.add(current.toString());
-                    current.setLength(0);
-                    continue;
-                }
-                current.append(c);
-            }
-            out.add(current.toString());
-            return out;
-        }
-
-        @Override
-        public String toString() {
-            return exten + "," + priority + (label == null ? "" : "(" + label + ")") + "," + app + "(" + args + ")";
-        }
-    }
-
-    static final class Dialplan {
-        /** context → extension → steps in priority order. */
-        final Map<String, Map<String, List<Step>>> contexts = new LinkedHashMap<>();
-
-        static final Pattern PRIORITY = Pattern.compile("(\\d+|n)(?:\\((\\w+)\\))?");
-
-        static Dialplan parse(Ini ini) {
-            Dialplan plan = new Dialplan();
-            for (Ini.Section section : ini.sections) {
-                if (section.name.equals("general") || section.name.equals("globals")) {
-                    continue;
-                }
-                Map<String, List<Step>> extensions = plan.contexts.computeIfAbsent(section.name, k -> new LinkedHashMap<>());
-                String exten = null;
-                for (Entry entry : section.entries) {
-                    String rest = entry.value;
-                    if (entry.key.equals("exten")) {
-                        int comma = rest.indexOf(',');
-                        exten = rest.substring(0, comma).trim();
-                        rest = rest.substring(comma + 1);
-                    } else if (entry.key.equals("same")) {
-                        if (exten == null) {
-                            throw new AssertionError("line " + entry.line + ": same => before any exten =>");
-                        }
-                    } else {
-                        continue; // include =>, switch =>, ... not used here
-                    }
-                    int comma = rest.indexOf(',');
-                    Matcher priority = PRIORITY.matcher(rest.substring(0, comma).trim());
-                    if (!priority.matches()) {
-                        throw new AssertionError("line " + entry.line + ": bad priority " + rest.substring(0, comma));
-                    }
-                    List<Step> steps = extensions.computeIfAbsent(exten, k -> new ArrayList<>());
-                    int number = priority.group(1).equals("n")
-                            ? (steps.isEmpty() ? failNoFirst(entry) : steps.get(steps.size() - 1).priority + 1)
-                            : Integer.parseInt(priority.group(1));
-                    String call = rest.substring(comma + 1).trim();
-                    int open = call.indexOf('(');
-                    String app = open < 0 ? call : call.substring(0, open).trim();
-                    String args = open < 0 ? "" : call.substring(open + 1, call.lastIndexOf(')'));
-                    steps.add(new Step(section.name, exten, number, steps.size(), priority.group(2), app, args, entry.line));
-                }
-            }
-            return plan;
-        }
-
-        private static int failNoFirst(Entry entry) {
-            throw new AssertionError("line " + entry.line + ": priority n without a priority 1");
-        }
-
-        List<Step> steps(String context, String exten) {
-            Map<String, List<Step>> extensions = contexts.get(context);
-            assertNotNull(extensions, "no context [" + context + "]");
-            return extensions.getOrDefault(exten, List.of());
-        }
-
-        Stream<Step> allSteps() {
-            return contexts.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream);
-        }
-
-        /**
-         * The steps run from {@code start} for a number ending in {@code digit}: Goto(label) within the
-         * extension is followed (${EXTEN:-1} is the last digit), until Hangup, Busy or Congestion.
-         */
-        static List<Step> path(List<Step> steps, Step start, char digit) {
-            List<Step> path = new ArrayList<>();
-            int i = start.index;
-            while (i < steps.size() && path.size() < 100) {
-                Step step = steps.get(i);
-                if (step.app.equals("Goto") && !step.args.contains(",")) {
-                    String label = step.args.replace("${EXTEN:-1}", String.valueOf(digit));
-                    i = labelled(steps, label).index;
-                    continue;
-                }
-                path.add(step);
-                if (Set.of("Hangup", "Busy", "Congestion").contains(step.app)) {
-                    break;
-                }
-                i++;
-            }
-            return path;
-        }
-
-        /** Asterisk pattern match: _ then X [0-9], Z [1-9], N [2-9], [..] classes, . (1+ any), ! (0+ any). */
-        static boolean matches(String extension, String number) {
-            if (!extension.startsWith("_")) {
-                return extension.equals(number);
-            }
-            return Pattern.compile(toRegex(extension.substring(1))).matcher(number).matches();
-        }
-
-        static String toRegex(String pattern) {
-            StringBuilder regex = new StringBuilder();
-            for (int i = 0; i < pattern.length(); i++) {
-                char c = pattern.charAt(i);
-                switch (Character.toUpperCase(c)) {
-                    case 'X' -> regex.append("[0-9]");
-                    case 'Z' -> regex.append("[1-9]");
-                    case 'N' -> regex.append("[2-9]");
-                    case '.' -> regex.append(".+");
-                    case '!' -> regex.append(".*");
-                    case '[' -> {
-                        int close = pattern.indexOf(']', i);
-                        regex.append('[').append(pattern, i + 1, close).append(']');
-                        i = close;
-                    }
-                    default -> regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return regex.toString();
-        }
-
-        /** How many characters a pattern position admits (Asterisk prefers the most specific match). */
-        static int[] specificity(String extension) {
-            if (!extension.startsWith("_")) {
-                return extension.chars().map(c -> 1).toArray();
-            }
-            String pattern = extension.substring(1);
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < pattern.length(); i++) {
-                char c = Character.toUpperCase(pattern.charAt(i));
-                switch (c) {
-                    case 'X' -> out.add(10);
-                    case 'Z' -> out.add(9);
-                    case 'N' -> out.add(8);
-                    case '.', '!' -> out.add(1000);
-                    case '[' -> {
-                        int close = pattern.indexOf(']', i);
-                        out.add(close - i - 1);
-                        i = close;
-                    }
-                    default -> out.add(1);
-                }
-            }
-            return out.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        static Optional<String> bestMatch(Set<String> extensions, String number) {
-            return extensions.stream().filter(ext -> matches(ext, number))
-                    .min(Comparator.comparing(Dialplan::specificity, Arrays::compare));
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // WAV: what Asterisk's format_wav plays without transcoding
-    // ---------------------------------------------------------------------------------------------
-
-    record Wav(double seconds) {
-        static Wav read(Path file) throws IOException {
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-            assertEquals("RIFF", ascii(b, 0), file + " is not RIFF");
-            assertEquals("WAVE", ascii(b, 8), file + " is not WAVE");
-            int pos = 12;
-            Integer dataBytes = null;
-            boolean fmt = false;
-            while (pos + 8 <= b.limit()) {
-                String id = ascii(b, pos);
-                int size = b.getInt(pos + 4);
-                if (id.equals("fmt ")) {
-                    assertEquals(1, b.getShort(pos + 8), file + ": PCM");
-                    assertEquals(1, b.getShort(pos + 10), file + ": mono");
-                    assertEquals(8000, b.getInt(pos + 12), file + ": 8000 Hz");
-                    assertEquals(16, b.getShort(pos + 22), file + ": 16 bit");
-                    fmt = true;
-                } else if (id.equals("data")) {
-                    dataBytes = size;
-                }
-                pos += 8 + size + (size & 1);
-            }
-            assertTrue(fmt, file + " has no fmt chunk");
-            assertNotNull(dataBytes, file + " has no data chunk");
-            assertTrue(dataBytes > 8000, file + " is shorter than half a second");
-            return new Wav(dataBytes / 16000.0);
-        }
-
-        private static String ascii(ByteBuffer b, int at) {
-            byte[] four = new byte[4];
-            b.get(at, four);
-            return new String(four, StandardCharsets.US_ASCII);
-        }
     }
 }

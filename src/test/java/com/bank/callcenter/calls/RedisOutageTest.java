@@ -1,7 +1,5 @@
-package com.bank.callcenter.telephony;
+package com.bank.callcenter.calls;
 
-import com.bank.callcenter.calls.CallBook;
-import com.bank.callcenter.calls.Calls;
 import com.bank.callcenter.robot.RobotCampaigns;
 import com.bank.callcenter.robot.RobotDialer;
 import com.bank.callcenter.security.PasswordHasher;

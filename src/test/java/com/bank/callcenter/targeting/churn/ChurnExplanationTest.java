@@ -1,6 +1,7 @@
-package com.bank.callcenter.targeting;
+package com.bank.callcenter.targeting.churn;
 
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.targeting.Book;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package com.bank.callcenter.campaigns;
+package com.bank.callcenter.pages;
 
+import com.bank.callcenter.campaigns.Definitions;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
