@@ -10,8 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * No call is left open: one still in flight after the dialing-lock TTL (no call lasts that long)
@@ -40,14 +38,12 @@ public class AbandonedCalls {
     @Transactional
     public int close(Duration age) {
         Instant now = clock.instant();
-        List<String> open = Arrays.stream(CallState.values()).filter(s -> s.canMoveTo(CallState.UNKNOWN))
-                .map(Enum::name).toList();
         return em.createNativeQuery("update call_attempt set state = 'UNKNOWN', end_at = ?1, version = version + 1,"
                         + " reason = ?2 where state in (?3) and queued_at < ?4")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, "not followed to its end: no final event within " + age
                         + " (the service instance that placed it stopped?)")
-                .setParameter(3, open)
+                .setParameter(3, CallState.IN_FLIGHT_NAMES)
                 .setParameter(4, Timestamp.from(now.minus(age)))
                 .executeUpdate();
     }

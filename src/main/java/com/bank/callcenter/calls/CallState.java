@@ -1,7 +1,9 @@
 package com.bank.callcenter.calls;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +29,13 @@ public enum CallState {
     /** The PBX lost track of it (e.g. link lost and the call gone after reconnect); the reason says what happened. */
     UNKNOWN;
 
+    /** Not final yet: queued or with the PBX. The one list of open calls (in SQL: {@link #IN_FLIGHT_NAMES}). */
+    public static final Set<CallState> IN_FLIGHT =
+            Collections.unmodifiableSet(EnumSet.of(QUEUED, DIALING, RINGING, ANSWERED));
+
+    /** {@link #IN_FLIGHT} as stored in call_attempt.state, to bind as {@code state in (?n)}. */
+    public static final List<String> IN_FLIGHT_NAMES = IN_FLIGHT.stream().map(Enum::name).toList();
+
     private static final Map<CallState, Set<CallState>> ALLOWED = new EnumMap<>(CallState.class);
 
     static {
@@ -45,10 +54,5 @@ public enum CallState {
 
     public boolean isFinal() {
         return ALLOWED.get(this).isEmpty();
-    }
-
-    /** Still with the PBX: sent and not finished. */
-    public boolean isInFlight() {
-        return this == DIALING || this == RINGING || this == ANSWERED;
     }
 }

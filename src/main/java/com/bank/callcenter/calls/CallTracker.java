@@ -7,10 +7,8 @@ import com.bank.callcenter.telephony.Pbx.LiveChannel;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -37,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * name — and applies it to the call record through {@link CallEventRules}. Runs on the PBX
  * server's own event thread. When a link drops, the calls in flight on it are reconciled after
  * the reconnect: still up → followed on; gone → UNKNOWN with the reason. Calls whose follower (another
- * instance, or this one before a restart) stopped are adopted the same way ({@link #adoptOrphans}).
+ * instance, or this one before a restart) stopped are reconciled the same way once {@link CallAdoption}
+ * has claimed them. Finished calls release their dialing lock.
  */
 @ApplicationScoped
 public class CallTracker implements PbxListener {
@@ -50,7 +49,6 @@ public class CallTracker implements PbxListener {
     private final DialingLock lock;
     private final CallRecordWriter writer;
     private final CallFollowers followers;
-    private final EntityManager em;
     private final ContactAttempts attempts;
     private final Clock clock;
     private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
@@ -62,13 +60,12 @@ public class CallTracker implements PbxListener {
         return thread;
     });
 
-    public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, CallFollowers followers, EntityManager em,
+    public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, CallFollowers followers,
                        ContactAttempts attempts, Clock clock) {
         this.pbx = pbx;
         this.lock = lock;
         this.writer = writer;
         this.followers = followers;
-        this.em = em;
         this.attempts = attempts;
         this.clock = clock;
         writer.onFinal(this::finish);
@@ -102,6 +99,11 @@ public class CallTracker implements PbxListener {
     /** Starts following a call; before its Originate is sent. */
     public void follow(UUID callId, String server, String customerId, String recording) {
         tracks.put(callId, new Track(callId, server, customerId, recording));
+    }
+
+    /** True while this instance follows the call (also for a while after it finished, for late events). */
+    boolean follows(UUID callId) {
+        return tracks.containsKey(callId);
     }
 
     /** Stops following a call without touching its record: what an instance that stops leaves behind (tests). */
@@ -182,43 +184,17 @@ public class CallTracker implements PbxListener {
             LOG.infof("reconciling %d call(s) in flight when the link to %s dropped", lost.size(), server);
             reconcile(server, lost, "not found after reconnect");
         }
-        try {
-            adoptOrphans(server);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "calls on %s whose follower stopped: not adopted now; the next round tries again", server);
-        }
-    }
-
-    /** Every so often: calls on a reachable server whose follower (another instance) stopped. */
-    @Scheduled(identity = "call-adoption", every = "{telephony.adoption-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void adoptOrphansEverywhere() {
-        for (String server : pbx.servers()) {
-            if (pbx.isUp(server)) {
-                adoptOrphans(server);
-            }
-        }
     }
 
     /**
-     * Takes over the calls in flight on {@code server} whose follower stopped (an instance restarted or
-     * died): claims each with a conditional update of its follower (one instance wins), then reconciles
-     * them with the PBX like calls of a dropped link — still up → followed to their end; gone → UNKNOWN.
-     * Returns how many calls were adopted.
+     * Follows the calls {@link CallAdoption} claimed on {@code server} from a follower that stopped, and
+     * reconciles them with the PBX like calls of a dropped link: still up → followed to their end;
+     * gone → UNKNOWN.
      */
-    public int adoptOrphans(String server) {
-        Map<String, Boolean> alive = new HashMap<>(); // one question to Redis per follower, not per call
-        List<Orphan> orphans = QuarkusTransaction.requiringNew().call(() -> orphansOn(server)).stream()
-                .filter(orphan -> !tracks.containsKey(orphan.callId()))
-                .filter(orphan -> !alive.computeIfAbsent(String.valueOf(orphan.follower()), followers::isAlive))
-                .toList();
-        if (orphans.isEmpty()) {
-            return 0;
-        }
-        List<Orphan> adopted = QuarkusTransaction.requiringNew().call(() -> claim(orphans));
+    void followAdopted(String server, List<OrphanedCall> adopted) {
         Instant now = clock.instant();
         List<Track> lost = new ArrayList<>();
-        for (Orphan orphan : adopted) {
+        for (OrphanedCall orphan : adopted) {
             Track track = new Track(orphan.callId(), server, orphan.customerId(), orphan.recording());
             track.lostAt = now;
             track.lostHow = "its follower " + orphan.follower() + " stopped";
@@ -230,48 +206,6 @@ public class CallTracker implements PbxListener {
             LOG.infof("adopted %d call(s) on %s whose follower stopped; reconciling them", lost.size(), server);
             reconcile(server, lost, "not found on " + server);
         }
-        return lost.size();
-    }
-
-    /** A call in flight whose follower may have stopped. */
-    private record Orphan(UUID callId, String customerId, String follower, String recording, List<String> channelIds) {
-    }
-
-    private List<Orphan> orphansOn(String server) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, customer_id, follower, recording_file, unique_id, linked_id, customer_unique_id
-                        from call_attempt
-                        where ami_server = ?1 and state in ('QUEUED', 'DIALING', 'RINGING', 'ANSWERED')
-                          and follower is distinct from ?2""")
-                .setParameter(1, server).setParameter(2, followers.self()).getResultList();
-        List<Orphan> orphans = new ArrayList<>();
-        for (Object[] row : rows) {
-            List<String> ids = new ArrayList<>();
-            for (int i = 4; i <= 6; i++) {
-                if (row[i] != null) {
-                    ids.add((String) row[i]);
-                }
-            }
-            orphans.add(new Orphan((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], ids));
-        }
-        return orphans;
-    }
-
-    /** The orphans this instance now follows: each claimed only if its follower is still the one that stopped. */
-    private List<Orphan> claim(List<Orphan> orphans) {
-        List<Orphan> claimed = new ArrayList<>();
-        for (Orphan orphan : orphans) {
-            int updated = em.createNativeQuery("update call_attempt set follower = ?1, version = version + 1"
-                            + " where id = ?2 and follower is not distinct from ?3"
-                            + " and state in ('QUEUED', 'DIALING', 'RINGING', 'ANSWERED')")
-                    .setParameter(1, followers.self()).setParameter(2, orphan.callId())
-                    .setParameter(3, orphan.follower()).executeUpdate();
-            if (updated == 1) {
-                claimed.add(orphan);
-            }
-        }
-        return claimed;
     }
 
     /** Asks the PBX which of the lost calls are still up: those are followed on, the others become UNKNOWN. */
@@ -321,7 +255,7 @@ public class CallTracker implements PbxListener {
             fields.put("Channels", channels.stream().map(LiveChannel::channel).toList());
             track.lostAt = null;
             update(track.callId, call -> {
-                boolean customerUp = channels.stream().anyMatch(c -> c.state() == 6
+                boolean customerUp = channels.stream().anyMatch(c -> c.isUp()
                         && (call.kind == CallKind.ROBOT_CALL ? c.uniqueId().equals(call.uniqueId)
                         : c.uniqueId().equals(call.customerUniqueId)));
                 if (customerUp) {

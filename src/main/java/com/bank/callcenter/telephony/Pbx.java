@@ -71,7 +71,17 @@ public interface Pbx {
     record MessageSendResult(boolean accepted, String response, String message) {
     }
 
-    /** One channel from CoreShowChannels. */
+    /** One channel from CoreShowChannels; {@code state} is Asterisk's ChannelState number. */
     record LiveChannel(String channel, String uniqueId, String linkedId, int state) {
+
+        /** Asterisk's channel state "Up" (AST_STATE_UP): the line is answered. */
+        public static final int STATE_UP = 6;
+
+        /** CoreShowChannels gave no ChannelState. */
+        public static final int STATE_UNKNOWN = -1;
+
+        public boolean isUp() {
+            return state == STATE_UP;
+        }
     }
 }

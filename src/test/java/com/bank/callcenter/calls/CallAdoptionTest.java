@@ -4,6 +4,8 @@ import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.TestClock;
 import com.bank.callcenter.telephony.Pbx;
+import com.bank.callcenter.telephony.PbxListener;
+import io.quarkus.arc.All;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -12,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An instance stops (restart, crash) with calls in flight: another instance — here, this one —
@@ -30,6 +34,13 @@ class CallAdoptionTest {
 
     @Inject
     CallTracker tracker;
+
+    @Inject
+    CallAdoption adoption;
+
+    @Inject
+    @All
+    List<PbxListener> listeners;
 
     @Inject
     Pbx pbx;
@@ -55,7 +66,7 @@ class CallAdoptionTest {
         tracker.forget(UUID.fromString(callId));
         Db.execute("update call_attempt set follower = ? where id = ?", stopped, UUID.fromString(callId));
 
-        assertEquals(1, tracker.adoptOrphans(server));
+        assertEquals(1, adoption.adoptOrphans(server));
 
         JsonPath call = Calls.awaitFinal(rm, callId);
         assertEquals("FAILED", call.getString("state"));
@@ -73,7 +84,7 @@ class CallAdoptionTest {
         String stopped = "stopped-" + UUID.randomUUID();
         UUID callId = openCall(rm, book.customer(rm, '0'), stopped);
 
-        assertEquals(1, tracker.adoptOrphans(server));
+        assertEquals(1, adoption.adoptOrphans(server));
 
         JsonPath call = Calls.awaitFinal(rm, callId.toString());
         assertEquals("UNKNOWN", call.getString("state"));
@@ -87,13 +98,29 @@ class CallAdoptionTest {
         redis.value(String.class, String.class).psetex(HEARTBEAT_PREFIX + alive, 60_000, "alive");
         UUID callId = openCall(rm, book.customer(rm, '0'), alive);
 
-        assertEquals(0, tracker.adoptOrphans(server));
+        assertEquals(0, adoption.adoptOrphans(server));
         assertEquals(alive, Db.value("select follower from call_attempt where id = ?", callId));
         assertEquals("RINGING", Db.value("select state from call_attempt where id = ?", callId));
 
         redis.key(String.class).del(HEARTBEAT_PREFIX + alive); // the follower stops
-        assertEquals(1, tracker.adoptOrphans(server));
+        assertEquals(1, adoption.adoptOrphans(server));
         Calls.awaitFinal(rm, callId.toString());
+    }
+
+    @Test
+    void onALinkUpTheTrackerReconcilesTheCallsItLostBeforeAdoptedOnesJoinThem() {
+        int tracker = indexOf(CallTracker.class);
+        int adoption = indexOf(CallAdoption.class);
+        assertTrue(tracker >= 0 && adoption > tracker, "listener order: " + listeners);
+    }
+
+    private int indexOf(Class<?> type) {
+        for (int i = 0; i < listeners.size(); i++) {
+            if (type.isInstance(listeners.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A call record left RINGING on the simulated PBX by {@code follower}, with no channel behind it. */

@@ -53,6 +53,13 @@ class CallStateTest {
     }
 
     @Test
+    void inFlightAreExactlyTheStatesNotFinal() {
+        for (CallState state : CallState.values()) {
+            assertEquals(!state.isFinal(), CallState.IN_FLIGHT.contains(state), state.name());
+        }
+    }
+
+    @Test
     void noStateGoesBackwards() {
         assertFalse(RINGING.canMoveTo(DIALING));
         assertFalse(ANSWERED.canMoveTo(RINGING));

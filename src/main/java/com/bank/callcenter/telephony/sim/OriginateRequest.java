@@ -53,18 +53,6 @@ record OriginateRequest(
         return slash <= 0 ? null : channel.substring(0, slash);
     }
 
-    /** What follows the tech: {@code 13800000000@sim-carrier}; Asterisk's DialString. */
-    String dialString() {
-        return channel.substring(channel.indexOf('/') + 1);
-    }
-
-    /** The number dialled: the resource before any {@code @}. */
-    String dialledNumber() {
-        String resource = dialString();
-        int at = resource.indexOf('@');
-        return at < 0 ? resource : resource.substring(0, at);
-    }
-
     /** Number first, name second; empty strings when absent. {@code "Sales" <123>} or {@code 123}. */
     static String[] parseCallerId(String callerId) {
         if (callerId == null || callerId.isBlank()) {

@@ -71,10 +71,6 @@ final class SimulatedCall {
         this.bridge = newBridge;
     }
 
-    synchronized void markOriginateReported() {
-        originateReported = true;
-    }
-
     void start() {
         scheduleNext();
     }

@@ -144,10 +144,6 @@ public final class SimulatedPbx implements AutoCloseable {
         return listener != null;
     }
 
-    public int connectedClients() {
-        return sessions.size();
-    }
-
     public synchronized int activeCalls() {
         return engine == null ? 0 : engine.activeCalls();
     }
@@ -191,10 +187,5 @@ public final class SimulatedPbx implements AutoCloseable {
     /** The MessageSends accepted so far (the newest thousand), oldest first. */
     public synchronized List<SimulatedMessage> sentMessages() {
         return engine == null ? List.of() : engine.sentMessages();
-    }
-
-    /** Names of the live channels, oldest first. */
-    public synchronized List<String> liveChannelNames() {
-        return engine == null ? List.of() : engine.liveChannels().stream().map(ChannelSnapshot::name).toList();
     }
 }
