@@ -39,12 +39,11 @@ public class AbandonedCalls {
     public int close(Duration age) {
         Instant now = clock.instant();
         return em.createNativeQuery("update call_attempt set state = 'UNKNOWN', end_at = ?1, version = version + 1,"
-                        + " reason = ?2 where state in (?3) and queued_at < ?4")
+                        + " reason = ?2 where state in " + CallState.IN_FLIGHT_SQL + " and queued_at < ?3")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, "not followed to its end: no final event within " + age
                         + " (the service instance that placed it stopped?)")
-                .setParameter(3, CallState.IN_FLIGHT_NAMES)
-                .setParameter(4, Timestamp.from(now.minus(age)))
+                .setParameter(3, Timestamp.from(now.minus(age)))
                 .executeUpdate();
     }
 }

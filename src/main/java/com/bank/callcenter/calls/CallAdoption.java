@@ -100,10 +100,9 @@ public class CallAdoption implements PbxListener {
         List<Object[]> rows = em.createNativeQuery("""
                         select id, customer_id, follower, recording_file, unique_id, linked_id, customer_unique_id
                         from call_attempt
-                        where ami_server = ?1 and state in (?2)
-                          and follower is distinct from ?3""")
-                .setParameter(1, server).setParameter(2, CallState.IN_FLIGHT_NAMES)
-                .setParameter(3, followers.self()).getResultList();
+                        where ami_server = ?1 and state in %s
+                          and follower is distinct from ?2""".formatted(CallState.IN_FLIGHT_SQL))
+                .setParameter(1, server).setParameter(2, followers.self()).getResultList();
         List<OrphanedCall> orphans = new ArrayList<>();
         for (Object[] row : rows) {
             List<String> ids = new ArrayList<>();
@@ -122,9 +121,9 @@ public class CallAdoption implements PbxListener {
         List<OrphanedCall> claimed = new ArrayList<>();
         for (OrphanedCall orphan : orphans) {
             int updated = em.createNativeQuery("update call_attempt set follower = ?1, version = version + 1"
-                            + " where id = ?2 and follower is not distinct from ?3 and state in (?4)")
+                            + " where id = ?2 and follower is not distinct from ?3 and state in " + CallState.IN_FLIGHT_SQL)
                     .setParameter(1, followers.self()).setParameter(2, orphan.callId())
-                    .setParameter(3, orphan.follower()).setParameter(4, CallState.IN_FLIGHT_NAMES).executeUpdate();
+                    .setParameter(3, orphan.follower()).executeUpdate();
             if (updated == 1) {
                 claimed.add(orphan);
             }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The one home of {@code list_entry}: the list build writes entries here, and every worker that
@@ -30,10 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ListEntries {
 
-    private static final String PENDING = EntryState.PENDING.name();
-    private static final String IN_PROGRESS = EntryState.IN_PROGRESS.name();
-    private static final String DONE = EntryState.DONE.name();
-    private static final String SKIPPED = EntryState.SKIPPED.name();
+    private static final Pattern STATE_TOKEN = Pattern.compile("\\{(\\w+)}");
 
     private final EntityManager em;
 
@@ -99,30 +97,29 @@ public class ListEntries {
     }
 
     public Counts counts(long listId, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        select count(*) filter (where state = ?2),
-                               count(*) filter (where state = ?3),
-                               count(*) filter (where state = ?4),
-                               count(*) filter (where state = ?2 and next_attempt_at > ?5)
-                        from list_entry where list_id = ?1""")
-                .setParameter(1, listId).setParameter(2, PENDING).setParameter(3, DONE).setParameter(4, SKIPPED)
-                .setParameter(5, Timestamp.from(now)).getSingleResult();
+        Object[] row = (Object[]) em.createNativeQuery(sql("""
+                        select count(*) filter (where state = {PENDING}),
+                               count(*) filter (where state = {DONE}),
+                               count(*) filter (where state = {SKIPPED}),
+                               count(*) filter (where state = {PENDING} and next_attempt_at > ?2)
+                        from list_entry where list_id = ?1"""))
+                .setParameter(1, listId).setParameter(2, Timestamp.from(now)).getSingleResult();
         return new Counts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
                 ((Number) row[3]).longValue());
     }
 
     /** Entries of any list of the campaign claimed right now (calls or SMS in flight, or about to be). */
     public long inProgress(String campaignId) {
-        return ((Number) em.createNativeQuery("select count(*) from list_entry e join target_list t"
-                        + " on t.id = e.list_id where t.campaign_id = ?1 and e.state = ?2")
-                .setParameter(1, campaignId).setParameter(2, IN_PROGRESS).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(sql("select count(*) from list_entry e join target_list t"
+                        + " on t.id = e.list_id where t.campaign_id = ?1 and e.state = {IN_PROGRESS}"))
+                .setParameter(1, campaignId).getSingleResult()).longValue();
     }
 
     /** Entries of the list claimed but with no call or SMS recorded yet. */
     public long claimedWithoutAttempt(long listId) {
-        return ((Number) em.createNativeQuery("select count(*) from list_entry where list_id = ?1 and state = ?2"
-                        + " and last_call_id is null and last_sms_id is null")
-                .setParameter(1, listId).setParameter(2, IN_PROGRESS).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(sql("select count(*) from list_entry where list_id = ?1"
+                        + " and state = {IN_PROGRESS} and last_call_id is null and last_sms_id is null"))
+                .setParameter(1, listId).getSingleResult()).longValue();
     }
 
     // --- claiming and recording ---------------------------------------------------------------
@@ -133,18 +130,18 @@ public class ListEntries {
      */
     public List<Claim> claimDue(long listId, Instant now, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        update list_entry e set state = ?4, claimed_at = ?2, last_call_id = null, last_sms_id = null
+        List<Object[]> rows = em.createNativeQuery(sql("""
+                        update list_entry e set state = {IN_PROGRESS}, claimed_at = ?2, last_call_id = null,
+                          last_sms_id = null
                         where (e.list_id, e.customer_id) in (
                           select p.list_id, p.customer_id from list_entry p
-                          where p.list_id = ?1 and p.state = ?5
+                          where p.list_id = ?1 and p.state = {PENDING}
                             and (p.next_attempt_at is null or p.next_attempt_at <= ?2)
                           order by p.priority, p.customer_id
                           limit ?3
                           for update skip locked)
-                        returning e.customer_id, e.attempts""")
-                .setParameter(1, listId).setParameter(2, Timestamp.from(now)).setParameter(3, limit)
-                .setParameter(4, IN_PROGRESS).setParameter(5, PENDING).getResultList();
+                        returning e.customer_id, e.attempts"""))
+                .setParameter(1, listId).setParameter(2, Timestamp.from(now)).setParameter(3, limit).getResultList();
         List<Claim> claims = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             claims.add(new Claim(listId, (String) row[0], ((Number) row[1]).intValue()));
@@ -180,13 +177,12 @@ public class ListEntries {
      * again at once, and the attempt does not count.
      */
     public void giveBack(long listId, String customerId, UUID attemptId) {
-        em.createNativeQuery("""
-                        update list_entry set state = ?4, attempts = greatest(attempts - 1, 0), next_attempt_at = null,
-                          last_call_id = null, last_sms_id = null
-                        where list_id = ?1 and customer_id = ?2 and state = ?5
-                          and (last_call_id = ?3 or last_sms_id = ?3)""")
-                .setParameter(1, listId).setParameter(2, customerId).setParameter(3, attemptId)
-                .setParameter(4, PENDING).setParameter(5, IN_PROGRESS).executeUpdate();
+        em.createNativeQuery(sql("""
+                        update list_entry set state = {PENDING}, attempts = greatest(attempts - 1, 0),
+                          next_attempt_at = null, last_call_id = null, last_sms_id = null
+                        where list_id = ?1 and customer_id = ?2 and state = {IN_PROGRESS}
+                          and (last_call_id = ?3 or last_sms_id = ?3)"""))
+                .setParameter(1, listId).setParameter(2, customerId).setParameter(3, attemptId).executeUpdate();
     }
 
     /**
@@ -197,15 +193,14 @@ public class ListEntries {
         if (customerIds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
-                        update list_entry set state = ?4,
+        em.createNativeQuery(sql("""
+                        update list_entry set state = {PENDING},
                           next_attempt_at = case when cast(?3 as timestamptz) > timestamptz 'epoch'
                                                  then cast(?3 as timestamptz) end
-                        where list_id = ?1 and customer_id in (?2) and state = ?5
-                          and last_call_id is null and last_sms_id is null""")
+                        where list_id = ?1 and customer_id in (?2) and state = {IN_PROGRESS}
+                          and last_call_id is null and last_sms_id is null"""))
                 .setParameter(1, listId).setParameter(2, new ArrayList<>(customerIds))
-                .setParameter(3, Timestamp.from(dueAt == null ? Instant.EPOCH : dueAt))
-                .setParameter(4, PENDING).setParameter(5, IN_PROGRESS).executeUpdate();
+                .setParameter(3, Timestamp.from(dueAt == null ? Instant.EPOCH : dueAt)).executeUpdate();
     }
 
     /** Claimed entries a contact rule refused: SKIPPED with the rule as the reason. */
@@ -213,10 +208,10 @@ public class ListEntries {
         if (customerIds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("update list_entry set state = ?4, skip_reason = ?3"
-                        + " where list_id = ?1 and customer_id in (?2) and state = ?5")
+        em.createNativeQuery(sql("update list_entry set state = {SKIPPED}, skip_reason = ?3"
+                        + " where list_id = ?1 and customer_id in (?2) and state = {IN_PROGRESS}"))
                 .setParameter(1, listId).setParameter(2, new ArrayList<>(customerIds)).setParameter(3, reason)
-                .setParameter(4, SKIPPED).setParameter(5, IN_PROGRESS).executeUpdate();
+                .executeUpdate();
     }
 
     // --- settling and sweeping ----------------------------------------------------------------
@@ -224,13 +219,13 @@ public class ListEntries {
     /** Claimed entries whose call has ended (COMPLETED, FAILED or UNKNOWN), locked for settling. */
     public List<FinishedCall> finishedCalls() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = em.createNativeQuery(sql("""
                 select e.list_id, e.customer_id, e.attempts, t.campaign_id, c.state, c.outcome, c.robot_choice, c.end_at
                 from list_entry e
                 join call_attempt c on c.id = e.last_call_id
                 join target_list t on t.id = e.list_id
-                where e.state = ?1 and c.state in ('COMPLETED', 'FAILED', 'UNKNOWN')
-                for update of e skip locked""").setParameter(1, IN_PROGRESS).getResultList();
+                where e.state = {IN_PROGRESS} and c.state in ('COMPLETED', 'FAILED', 'UNKNOWN')
+                for update of e skip locked""")).getResultList();
         List<FinishedCall> finished = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             finished.add(new FinishedCall(((Number) row[0]).longValue(), (String) row[1], ((Number) row[2]).intValue(),
@@ -245,9 +240,9 @@ public class ListEntries {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update list_entry set"
-                    + " state = case when ? then '" + PENDING + "' else '" + DONE + "' end, last_outcome = ?,"
-                    + " next_attempt_at = ? where list_id = ? and customer_id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(sql("update list_entry set"
+                    + " state = case when ? then {PENDING} else {DONE} end, last_outcome = ?,"
+                    + " next_attempt_at = ? where list_id = ? and customer_id = ?"))) {
                 for (Settlement entry : settlements) {
                     update.setBoolean(1, entry.retryAt() != null);
                     update.setString(2, entry.outcome());
@@ -268,21 +263,21 @@ public class ListEntries {
     public void settleSms(long listId, String customerId, UUID smsId, String outcome, Instant retryAt,
                           int maxAttempts) {
         if (retryAt != null) {
-            int updated = em.createNativeQuery("""
-                            update list_entry set state = ?7, last_outcome = ?4, next_attempt_at = ?5
-                            where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = ?8
-                              and attempts < ?6""")
+            int updated = em.createNativeQuery(sql("""
+                            update list_entry set state = {PENDING}, last_outcome = ?4, next_attempt_at = ?5
+                            where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = {IN_PROGRESS}
+                              and attempts < ?6"""))
                     .setParameter(1, listId).setParameter(2, customerId).setParameter(3, smsId)
                     .setParameter(4, outcome).setParameter(5, Timestamp.from(retryAt)).setParameter(6, maxAttempts)
-                    .setParameter(7, PENDING).setParameter(8, IN_PROGRESS).executeUpdate();
+                    .executeUpdate();
             if (updated > 0) {
                 return;
             }
         }
-        em.createNativeQuery("update list_entry set state = ?5, last_outcome = ?4, next_attempt_at = null"
-                        + " where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = ?6")
+        em.createNativeQuery(sql("update list_entry set state = {DONE}, last_outcome = ?4, next_attempt_at = null"
+                        + " where list_id = ?1 and customer_id = ?2 and last_sms_id = ?3 and state = {IN_PROGRESS}"))
                 .setParameter(1, listId).setParameter(2, customerId).setParameter(3, smsId).setParameter(4, outcome)
-                .setParameter(5, DONE).setParameter(6, IN_PROGRESS).executeUpdate();
+                .executeUpdate();
     }
 
     /**
@@ -290,33 +285,41 @@ public class ListEntries {
      * {@code claimedBefore} (the instance that took them died): back to PENDING.
      */
     public int releaseStaleClaims(Channel channel, Instant claimedBefore) {
-        return em.createNativeQuery("""
-                        update list_entry e set state = ?3 from target_list t, campaign c
+        return em.createNativeQuery(sql("""
+                        update list_entry e set state = {PENDING} from target_list t, campaign c
                         where t.id = e.list_id and c.id = t.campaign_id and c.channel = ?1
-                          and e.state = ?4 and e.last_call_id is null and e.last_sms_id is null
-                          and e.claimed_at < ?2""")
-                .setParameter(1, channel.name()).setParameter(2, Timestamp.from(claimedBefore))
-                .setParameter(3, PENDING).setParameter(4, IN_PROGRESS).executeUpdate();
+                          and e.state = {IN_PROGRESS} and e.last_call_id is null and e.last_sms_id is null
+                          and e.claimed_at < ?2"""))
+                .setParameter(1, channel.name()).setParameter(2, Timestamp.from(claimedBefore)).executeUpdate();
     }
 
     /** Claimed entries whose SMS was recorded before {@code before} and never settled, locked for settling. */
     public List<StaleSms> staleSms(Instant before) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = em.createNativeQuery(sql("""
                         select e.list_id, e.customer_id, s.id, s.state, cast(c.definition as text)
                         from list_entry e
                         join sms_message s on s.id = e.last_sms_id
                         join target_list t on t.id = e.list_id
                         join campaign c on c.id = t.campaign_id
-                        where e.state = ?2 and s.created_at < ?1
-                        for update of e skip locked""")
-                .setParameter(1, Timestamp.from(before)).setParameter(2, IN_PROGRESS).getResultList();
+                        where e.state = {IN_PROGRESS} and s.created_at < ?1
+                        for update of e skip locked"""))
+                .setParameter(1, Timestamp.from(before)).getResultList();
         List<StaleSms> stale = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             stale.add(new StaleSms(((Number) row[0]).longValue(), (String) row[1], (UUID) row[2], (String) row[3],
                     (String) row[4]));
         }
         return stale;
+    }
+
+    /**
+     * The statement with each {STATE} written as the literal 'STATE' of {@link EntryState}: a literal,
+     * not a bound value, so that PostgreSQL can use the partial indexes on list_entry (where state =
+     * 'PENDING', where state = 'IN_PROGRESS') in every plan.
+     */
+    private static String sql(String template) {
+        return STATE_TOKEN.matcher(template).replaceAll(token -> "'" + EntryState.valueOf(token.group(1)).name() + "'");
     }
 
     private static Instant instant(Object value) {
