@@ -28,6 +28,8 @@ public final class AsteriskConfigFile {
         public final boolean template;
         public final List<String> inherits;
         public final List<Entry> entries = new ArrayList<>();
+        /** Files this section {@code #include}s (their settings continue the section). */
+        public final List<String> includes = new ArrayList<>();
 
         Section(String name, boolean template, List<String> inherits) {
             this.name = name;
@@ -95,6 +97,10 @@ public final class AsteriskConfigFile {
             }
             if (current == null) {
                 throw new AssertionError(file + ":" + (i + 1) + ": setting outside a section: " + line);
+            }
+            if (line.startsWith("#include")) {
+                current.includes.add(line.substring("#include".length()).trim().replace("\"", ""));
+                continue;
             }
             int arrow = line.indexOf("=>");
             int equals = line.indexOf('=');

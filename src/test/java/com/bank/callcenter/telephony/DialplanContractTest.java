@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  */
 class DialplanContractTest {
 
+    private static final String AMI_SECRET_FILE = "manager_secret.conf";
+
     static final Path TELEPHONY = Path.of("telephony");
     static final Path SOUNDS = TELEPHONY.resolve("sounds");
     static final Set<String> REQUIRED_LANGUAGES = Set.of("zh", "en");
@@ -252,7 +254,8 @@ class DialplanContractTest {
         assertEquals("yes", manager.section("general").value("enabled"));
         assertEquals("5038", manager.section("general").value("port"));
         AsteriskConfigFile.Section user = manager.section("callcenter");
-        assertFalse(user.value("secret").isBlank(), "the AMI user needs a secret");
+        assertTrue(user.values("secret").isEmpty(), "no AMI secret in the repository");
+        assertEquals(List.of(AMI_SECRET_FILE), user.includes, "the AMI user's secret comes from " + AMI_SECRET_FILE);
         Set<String> write = classes(user.value("write"));
         Set<String> read = classes(user.value("read"));
         for (String needed : List.of("originate", "message", "agent", "call", "system")) {
@@ -427,9 +430,41 @@ class DialplanContractTest {
             assertTrue(compose.contains("./telephony/sounds/" + language + "/custom:/var/lib/asterisk/sounds/"
                     + language + "/custom:ro"), "docker-compose.yml must mount the " + language + " prompts");
         }
+        assertTrue(compose.contains("target: /etc/asterisk/" + AMI_SECRET_FILE),
+                "docker-compose.yml must provide " + AMI_SECRET_FILE + " (the AMI secret) to Asterisk");
+        assertTrue(compose.contains("secret = ${AMI_SECRET:?"), "the AMI secret comes from AMI_SECRET, no default");
+        assertTrue(compose.contains("ami://callcenter:${AMI_SECRET:?set AMI_SECRET in .env}@asterisk:5038"),
+                "TELEPHONY_AMI_SERVERS must log in as manager.conf's user with the same secret");
+    }
+
+    @Test
+    void dockerComposePublishesOnlyHttpSipAndRtpAndTakesEverySecretFromTheEnvironment() throws IOException {
+        String compose = Files.readString(Path.of("docker-compose.yml"));
+        List<String> published = Pattern.compile("^\\s+- \"(\\d[^\"]*)\"", Pattern.MULTILINE).matcher(compose)
+                .results().map(m -> m.group(1)).toList();
+        AsteriskConfigFile rtp = AsteriskConfigFile.read(TELEPHONY.resolve("rtp.conf"));
+        String rtpRange = rtp.section("general").value("rtpstart") + "-" + rtp.section("general").value("rtpend");
+        assertEquals(List.of("5060:5060/udp", rtpRange + ":" + rtpRange + "/udp", "8080:8080"), published,
+                "only SIP, RTP (rtp.conf's range) and the service's HTTP port are published");
+        for (String secret : List.of("POSTGRES_PASSWORD", "AMI_SECRET", "CALLCENTER_SESSION_KEY",
+                "CALLCENTER_SECURITY_ADMIN_PASSWORD")) {
+            List<String> uses = Pattern.compile("\\$\\{" + secret + "([^}]*)}").matcher(compose).results()
+                    .map(m -> m.group(1)).toList();
+            assertFalse(uses.isEmpty(), secret + " is used");
+            uses.forEach(use -> assertTrue(use.startsWith(":?"), secret + " has no default: ${" + secret + use + "}"));
+        }
+        String subnet = Pattern.compile("- subnet: (\\S+)").matcher(compose).results().map(m -> m.group(1))
+                .findFirst().orElseThrow();
         AsteriskConfigFile.Section user = AsteriskConfigFile.read(TELEPHONY.resolve("manager.conf")).section("callcenter");
-        assertTrue(compose.contains("ami://callcenter:" + user.value("secret") + "@asterisk:" + "5038"),
-                "TELEPHONY_AMI_SERVERS must use the AMI user of manager.conf");
+        assertEquals(List.of(asPermit(subnet)), user.values("permit"), "AMI logins only from the compose network");
+    }
+
+    /** 172.30.58.0/24 → 172.30.58.0/255.255.255.0, as manager.conf writes it. */
+    private static String asPermit(String cidr) {
+        int bits = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+        long mask = bits == 0 ? 0 : 0xFFFFFFFFL << (32 - bits) & 0xFFFFFFFFL;
+        return cidr.substring(0, cidr.indexOf('/')) + "/" + (mask >> 24 & 255) + "." + (mask >> 16 & 255) + "."
+                + (mask >> 8 & 255) + "." + (mask & 255);
     }
 
     // ---------------------------------------------------------------------------------------------
