@@ -13,7 +13,10 @@ import java.util.Optional;
 /**
  * Refuses to start with an unusable login-cookie key ({@link SessionKeyRule}). A ConfigurationException
  * makes Quarkus print just the message and exit with status 1; observing first keeps every other
- * start-up job (demo data, schedulers) from running.
+ * start-up job (demo data, schedulers) from running. StartupEvent is the earliest point: Flyway has
+ * migrated by then, but {@code @Initialized(ApplicationScoped.class)} fires at static init, before the
+ * runtime configuration (and so the key) exists. Tests start Quarkus without CallCenterMain, so the
+ * check lives here rather than in the main class.
  */
 @ApplicationScoped
 public class SessionKeyGuard {
