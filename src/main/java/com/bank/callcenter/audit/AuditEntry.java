@@ -17,6 +17,10 @@ public class AuditEntry extends PanacheEntityBase {
     public static final String VIEW_CUSTOMER = "VIEW_CUSTOMER";
     public static final String LOCK_BOOKS = "LOCK_BOOKS";
     public static final String UNLOCK_BOOKS = "UNLOCK_BOOKS";
+    public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    /** The failure that reached the limit: the user name is refused until the window has passed. */
+    public static final String LOGIN_LOCKED = "LOGIN_LOCKED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

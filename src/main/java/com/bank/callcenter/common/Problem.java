@@ -17,6 +17,11 @@ public final class Problem {
     }
 
     public static Response response(int status, String code, String detail, Map<String, Object> extensions) {
+        return Response.status(status).type(TYPE).entity(body(status, code, detail, extensions)).build();
+    }
+
+    /** The members of a problem, for answers written outside Jakarta REST (e.g. refused logins). */
+    public static Map<String, Object> body(int status, String code, String detail, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:callcenter:problem:" + code);
         body.put("title", title(status));
@@ -24,7 +29,7 @@ public final class Problem {
         body.put("code", code);
         body.put("detail", detail);
         body.putAll(extensions);
-        return Response.status(status).type(TYPE).entity(body).build();
+        return body;
     }
 
     private static String title(int status) {

@@ -136,6 +136,17 @@ public interface CallCenterConfig {
 
         /** Password of the first admin user outside the embedded default. */
         Optional<String> adminPassword();
+
+        Login login();
+
+        /** Login throttling: so many wrong passwords for one user name within the window lock that name. */
+        interface Login {
+            @WithDefault("5")
+            int maxFailures();
+
+            @WithDefault("PT15M")
+            Duration failureWindow();
+        }
     }
 
     interface Embedded {

@@ -1,5 +1,6 @@
 package com.bank.callcenter.embedded;
 
+import com.bank.callcenter.security.SessionKeyRule;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ public final class EmbeddedDefault {
     private static final Logger LOG = Logger.getLogger(EmbeddedDefault.class);
     static final String DATA_DIR_SETTING = "callcenter.embedded.data-dir";
     static final String DEFAULT_DATA_DIR = "data/embedded-postgres";
+    static final String SESSION_KEY_SETTING = "quarkus.http.auth.session.encryption-key";
 
     private EmbeddedDefault() {
     }
@@ -29,6 +31,7 @@ public final class EmbeddedDefault {
             System.setProperty("quarkus.datasource.username", EmbeddedPostgresServer.USER);
             System.setProperty("quarkus.datasource.password", "");
             System.setProperty("callcenter.demo.enabled", "true");
+            useDemoSessionKeyUnlessConfigured(dataDir);
             closeOnExit(postgres);
             LOG.infof("Embedded default: PostgreSQL on port %d, data in %s", postgres.port(), dataDir);
         }
@@ -37,6 +40,15 @@ public final class EmbeddedDefault {
             System.setProperty("quarkus.redis.hosts", redis.hosts());
             closeOnExit(redis);
             LOG.infof("Embedded default: Redis on port %d", redis.port());
+        }
+    }
+
+    /** Demo mode: a login-cookie key of this installation, kept beside the database's folder. */
+    static void useDemoSessionKeyUnlessConfigured(Path dataDir) {
+        if (setting(SESSION_KEY_SETTING).isEmpty() && setting(SessionKeyRule.VARIABLE).isEmpty()) {
+            Path keyFile = dataDir.toAbsolutePath().getParent().resolve(DemoSessionKey.FILE_NAME);
+            System.setProperty(SESSION_KEY_SETTING, DemoSessionKey.in(keyFile));
+            LOG.infof("Embedded default: login cookies sealed with the key in %s", keyFile);
         }
     }
 

@@ -9,17 +9,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * Basic and form login are both on: API clients must get a 401 Basic challenge, browsers on
  * pages a redirect to the login form. This mechanism authenticates nobody; it only answers the
- * challenge for /api/* before the form mechanism would redirect.
+ * challenge for /api/* and the machine endpoints /q/* (metrics scrapers, OpenAPI) before the form
+ * mechanism would redirect.
  */
 @ApplicationScoped
 public class ApiChallenge implements HttpAuthenticationMechanism {
 
-    private static final String API_PREFIX = "/api/";
+    private static final List<String> MACHINE_PREFIXES = List.of("/api/", "/q/");
     private static final int BEFORE_BUILT_IN_MECHANISMS = 5000;
     private static final ChallengeData BASIC = new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"callcenter\"");
 
@@ -30,7 +32,8 @@ public class ApiChallenge implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return context.normalizedPath().startsWith(API_PREFIX)
+        String path = context.normalizedPath();
+        return MACHINE_PREFIXES.stream().anyMatch(path::startsWith)
                 ? Uni.createFrom().item(BASIC)
                 : Uni.createFrom().nullItem();
     }

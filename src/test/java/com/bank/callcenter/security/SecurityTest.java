@@ -1,6 +1,7 @@
 package com.bank.callcenter.security;
 
 import com.bank.callcenter.support.Api;
+import com.bank.callcenter.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class SecurityTest {
@@ -45,9 +47,23 @@ class SecurityTest {
     }
 
     @Test
-    void healthOpenApiAndMetricsAreOpen() {
+    void healthStaysOpen() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void openApiNeedsALogin() {
+        given().when().get("/q/openapi").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
+        Api.as(TestUsers.remoteManager("openapi-rm")).when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAreForAdminsAndSupervisors() {
+        given().when().get("/q/metrics").then().statusCode(401);
+        Api.as(TestUsers.remoteManager("metrics-rm")).when().get("/q/metrics").then().statusCode(403);
+        Api.planner().when().get("/q/metrics").then().statusCode(403);
+        Api.supervisor().when().get("/q/metrics").then().statusCode(200);
+        Api.admin().when().get("/q/metrics").then().statusCode(200);
     }
 }
