@@ -40,6 +40,9 @@ public class AppUserIdentityProvider implements IdentityProvider<UsernamePasswor
         if (user == null || !hasher.matches(new String(request.getPassword().getPassword()), user.passwordHash)) {
             throw new AuthenticationFailedException("wrong user name or password");
         }
+        if (!user.active) {
+            throw new AuthenticationFailedException("the login " + username + " is inactive");
+        }
         return identityOf(user);
     }
 
