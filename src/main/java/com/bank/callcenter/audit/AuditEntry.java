@@ -1,6 +1,7 @@
 package com.bank.callcenter.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,6 +22,10 @@ public class AuditEntry extends PanacheEntityBase {
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     /** The failure that reached the limit: the user name is refused until the window has passed. */
     public static final String LOGIN_LOCKED = "LOGIN_LOCKED";
+    /** A login's roles changed (by a staff import): before and after are the comma-separated roles. */
+    public static final String CHANGE_ROLES = "CHANGE_ROLES";
+    /** A login was switched on or off (by a staff import or by an admin): before and after are true/false. */
+    public static final String CHANGE_ACTIVE = "CHANGE_ACTIVE";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,12 +39,32 @@ public class AuditEntry extends PanacheEntityBase {
 
     public String subject;
 
+    /** The value before the change, for entries that record one (null: none). */
+    @Column(name = "before_value")
+    public String before;
+
+    /** The value after the change. */
+    @Column(name = "after_value")
+    public String after;
+
     /** Writes an entry in the caller's transaction. */
     public static AuditEntry record(String username, String action, String subject) {
         AuditEntry entry = new AuditEntry();
         entry.username = username;
         entry.action = action;
         entry.subject = subject;
+        entry.persist();
+        return entry;
+    }
+
+    /** Writes an entry of a change, with the value before and after, in the caller's transaction. */
+    public static AuditEntry recordChange(String username, String action, String subject, String before, String after) {
+        AuditEntry entry = new AuditEntry();
+        entry.username = username;
+        entry.action = action;
+        entry.subject = subject;
+        entry.before = before;
+        entry.after = after;
         entry.persist();
         return entry;
     }

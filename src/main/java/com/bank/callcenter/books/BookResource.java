@@ -27,10 +27,14 @@ import java.util.Locale;
 @Tag(name = "books", description = "Remote managers' books: assignment, locks and change requests")
 public class BookResource {
 
-    private final BookService books;
+    private static final String TOTAL_HEADER = "X-Total-Count";
 
-    public BookResource(BookService books) {
+    private final BookService books;
+    private final BookHandover handover;
+
+    public BookResource(BookService books, BookHandover handover) {
         this.books = books;
+        this.handover = handover;
     }
 
     @POST
@@ -98,6 +102,16 @@ public class BookResource {
     public List<BookChangeView> changes(@QueryParam("state") String state, @QueryParam("customerId") String customerId,
                                         @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
         return books.changes(parseState(state), customerId, limit).stream().map(BookChangeView::of).toList();
+    }
+
+    @GET
+    @Path("/handover")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Customers to hand over: their manager is inactive (manager-inactive), or they are in an "
+            + "RM's book but no longer LONG_TAIL (left-long-tail); a page at a time, X-Total-Count header")
+    public Response handover(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return Response.ok(handover.page(page, size)).header(TOTAL_HEADER, handover.count()).build();
     }
 
     @GET

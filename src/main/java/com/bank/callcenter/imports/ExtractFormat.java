@@ -38,4 +38,9 @@ interface ExtractFormat {
 
     /** Applies the staged rows; returns how many rows were accepted. */
     long apply(Connection connection, LocalDate asOf) throws SQLException;
+
+    /** The same, for formats that record who made the changes (the user who posted the file). */
+    default long apply(Connection connection, LocalDate asOf, String requestedBy) throws SQLException {
+        return apply(connection, asOf);
+    }
 }

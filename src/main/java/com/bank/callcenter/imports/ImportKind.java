@@ -6,20 +6,28 @@ import java.util.Arrays;
 
 /** The bank's daily extracts, by the name used in {@code /api/imports/{kind}}. */
 public enum ImportKind {
-    CUSTOMERS("customers"),
-    HOLDINGS("holdings"),
-    TRANSFERS("transfers"),
-    STAFF("staff"),
-    DNC("dnc");
+    CUSTOMERS("customers", false),
+    HOLDINGS("holdings", false),
+    TRANSFERS("transfers", false),
+    /** Only an admin imports staff: the extract gives logins their roles. */
+    STAFF("staff", true),
+    DNC("dnc", false);
 
     private final String pathName;
+    private final boolean adminOnly;
 
-    ImportKind(String pathName) {
+    ImportKind(String pathName, boolean adminOnly) {
         this.pathName = pathName;
+        this.adminOnly = adminOnly;
     }
 
     public String pathName() {
         return pathName;
+    }
+
+    /** True when only an ADMIN may import this kind (a planner gets 403). */
+    public boolean adminOnly() {
+        return adminOnly;
     }
 
     public static ImportKind fromPath(String name) {

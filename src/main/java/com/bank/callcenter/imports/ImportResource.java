@@ -61,6 +61,9 @@ public class ImportResource {
                               @HeaderParam("Content-Type") MediaType contentType,
                               InputStream body) {
         ImportKind importKind = ImportKind.fromPath(kind);
+        if (importKind.adminOnly() && !currentUser.is(Roles.ADMIN)) {
+            throw ProblemException.forbidden("only an admin imports " + importKind.pathName());
+        }
         LocalDate date = asOf(asOf);
         Charset decoding = charset(charset != null ? charset
                 : contentType != null ? contentType.getParameters().getOrDefault("charset", DEFAULT_CHARSET)

@@ -75,7 +75,7 @@ public class ImportService {
     public ImportResult importCsv(ImportKind kind, LocalDate asOf, InputStream body, Charset charset,
                                   String requestedBy, Long bytesTotal) {
         ImportJob job = jobs.create(kind, asOf, requestedBy, bytesTotal, ImportJob.State.RUNNING);
-        return run(job.id, kind, asOf, body, charset);
+        return run(job.id, kind, asOf, body, charset, requestedBy);
     }
 
     /** Keeps the body in the spool folder and imports it in the background; poll the job. */
@@ -91,7 +91,7 @@ public class ImportService {
         executor.runAsync(() -> {
             try (InputStream in = Files.newInputStream(spooled)) {
                 jobs.running(id);
-                run(id, kind, asOf, in, charset);
+                run(id, kind, asOf, in, charset, requestedBy);
             } catch (ProblemException e) {
                 LOG.infof("background import %s rejected: %s", id, e.getMessage());
             } catch (IOException | RuntimeException e) {
@@ -103,14 +103,15 @@ public class ImportService {
         return job;
     }
 
-    private ImportResult run(UUID jobId, ImportKind kind, LocalDate asOf, InputStream body, Charset charset) {
+    private ImportResult run(UUID jobId, ImportKind kind, LocalDate asOf, InputStream body, Charset charset,
+                             String requestedBy) {
         ExtractFormat format = formats.get(kind);
         CountingInputStream counted = new CountingInputStream(body);
         long[] rowsRead = {0};
         long started = System.nanoTime();
         try {
             long accepted = QuarkusTransaction.requiringNew().timeout((int) IMPORT_TIMEOUT.toSeconds())
-                    .call(() -> apply(jobId, format, asOf, counted, charset, rowsRead));
+                    .call(() -> apply(jobId, format, asOf, counted, charset, rowsRead, requestedBy));
             jobs.succeeded(jobId, counted.count(), rowsRead[0], accepted);
             LOG.infof("import %s %s asOf %s: %d rows in %d ms", jobId, kind.pathName(), asOf, accepted,
                     (System.nanoTime() - started) / NANOS_PER_MILLI);
@@ -126,7 +127,7 @@ public class ImportService {
     }
 
     private long apply(UUID jobId, ExtractFormat format, LocalDate asOf, CountingInputStream body, Charset charset,
-                       long[] rowsRead) throws SQLException, IOException {
+                       long[] rowsRead, String requestedBy) throws SQLException, IOException {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             StagingSql.execute(connection, "create temp table " + StagingSql.TABLE + " (line bigint, "
@@ -154,7 +155,7 @@ public class ImportService {
                 throw rejected(format.kind(), errors);
             }
             long checked = System.nanoTime();
-            long accepted = format.apply(connection, asOf);
+            long accepted = format.apply(connection, asOf, requestedBy);
             LOG.debugf("import %s: staged in %d ms, checked in %d ms, applied in %d ms", jobId,
                     (staged - started) / NANOS_PER_MILLI, (checked - staged) / NANOS_PER_MILLI,
                     (System.nanoTime() - checked) / NANOS_PER_MILLI);

@@ -126,6 +126,11 @@ final class RowParser {
         }
     }
 
+    /** The same as {@link #bool(String)}, with {@code whenEmpty} for an empty or absent value. */
+    boolean bool(String column, boolean whenEmpty) {
+        return row.get(column).isEmpty() ? whenEmpty : bool(column);
+    }
+
     boolean bool(String column) {
         String value = row.get(column).toLowerCase(Locale.ROOT);
         if (TRUE.contains(value)) {

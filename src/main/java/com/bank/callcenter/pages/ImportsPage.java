@@ -1,6 +1,7 @@
 package com.bank.callcenter.pages;
 
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,20 +32,23 @@ public class ImportsPage {
 
     @CheckedTemplate(basePath = "pages")
     static class Templates {
-        static native TemplateInstance imports(String lang, LocalDate today);
+        static native TemplateInstance imports(String lang, LocalDate today, boolean staffAllowed);
     }
 
     private final PageLanguage languages;
     private final CallCenterConfig config;
+    private final CurrentUser currentUser;
 
-    public ImportsPage(PageLanguage languages, CallCenterConfig config) {
+    public ImportsPage(PageLanguage languages, CallCenterConfig config, CurrentUser currentUser) {
         this.languages = languages;
         this.config = config;
+        this.currentUser = currentUser;
     }
 
     @GET
     public TemplateInstance imports(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Locale locale = languages.pick(lang, headers.getAcceptableLanguages());
-        return Templates.imports(locale.getLanguage(), LocalDate.now(config.zone())).setLocale(locale);
+        boolean staffAllowed = currentUser.is(Roles.ADMIN);
+        return Templates.imports(locale.getLanguage(), LocalDate.now(config.zone()), staffAllowed).setLocale(locale);
     }
 }

@@ -30,12 +30,24 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "staff_id")
     public String staffId;
 
+    /** False for a leaver: the login is refused, with a password and with a login cookie. */
+    public boolean active = true;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
     public Set<String> roleSet() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A login made by a staff import (the user name is its staff id); admin and logins made by hand are not. */
+    public boolean isStaffLogin() {
+        return username.equals(staffId);
+    }
+
+    public boolean isAdmin() {
+        return roleSet().contains(Roles.ADMIN);
     }
 
     public static Optional<AppUser> findByUsername(String username) {

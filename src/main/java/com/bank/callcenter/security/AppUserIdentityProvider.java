@@ -68,6 +68,9 @@ public class AppUserIdentityProvider implements IdentityProvider<UsernamePasswor
             }
             throw new AuthenticationFailedException("wrong user name or password");
         }
+        if (!user.active) {
+            throw new AuthenticationFailedException("the login " + username + " is inactive");
+        }
         if (isFormLogin(request) || throttle.firstSuccessInWindow(username)) {
             audit.succeeded(username);
         }

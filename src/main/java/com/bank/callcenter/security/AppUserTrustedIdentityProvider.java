@@ -13,7 +13,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 /**
  * After a form login the browser presents the encrypted login cookie instead of a password:
  * Quarkus then asks for the identity of a user name it already trusts. Roles are read again
- * from app_user, so a changed role takes effect on the next request.
+ * from app_user on every request, so a changed role takes effect on the next request, and a login
+ * switched off (a leaver) is refused at once, not when the cookie expires.
  */
 @ApplicationScoped
 public class AppUserTrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -34,6 +35,9 @@ public class AppUserTrustedIdentityProvider implements IdentityProvider<TrustedA
         AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(username).orElse(null));
         if (user == null) {
             throw new AuthenticationFailedException("the login " + username + " no longer exists");
+        }
+        if (!user.active) {
+            throw new AuthenticationFailedException("the login " + username + " is inactive");
         }
         return AppUserIdentityProvider.identityOf(user);
     }

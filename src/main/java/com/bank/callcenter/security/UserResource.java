@@ -16,11 +16,19 @@ import java.util.Set;
 public class UserResource {
 
     private final UserService users;
+    private final LoginActivation activation;
     private final CurrentUser currentUser;
 
-    public UserResource(UserService users, CurrentUser currentUser) {
+    public UserResource(UserService users, LoginActivation activation, CurrentUser currentUser) {
         this.users = users;
+        this.activation = activation;
         this.currentUser = currentUser;
+    }
+
+    public record Activity(@NotNull Boolean active) {
+    }
+
+    public record ActivityView(String username, boolean active) {
     }
 
     public record Me(String username, Set<String> roles, String staffId) {
@@ -43,5 +51,14 @@ public class UserResource {
     @RolesAllowed(Roles.ADMIN)
     public void setPassword(@PathParam("username") String username, @Valid @NotNull NewPassword body) {
         users.setPassword(username, body.password());
+    }
+
+    /** An admin switches a login off (a leaver: refused at once, book on the hand-over list) or on again. */
+    @PUT
+    @Path("/{username}/active")
+    @RolesAllowed(Roles.ADMIN)
+    public ActivityView setActive(@PathParam("username") String username, @Valid @NotNull Activity body) {
+        AppUser user = activation.setActive(username, body.active());
+        return new ActivityView(user.username, user.active);
     }
 }

@@ -118,6 +118,14 @@ class PagesTest {
     }
 
     @Test
+    void importsPageOffersStaffOnlyToAnAdmin() {
+        Api.planner().when().get("/imports").then().statusCode(200)
+                .body(not(containsString("value=\"staff\"")));
+        Api.admin().when().get("/imports").then().statusCode(200)
+                .body(containsString("value=\"staff\""));
+    }
+
+    @Test
     void loginFormSignsInAndLandsOnTheHomePage() {
         Response login = given().redirects().follow(false).formParam("j_username", "supervisor")
                 .formParam("j_password", "supervisor").when().post("/j_security_check");
