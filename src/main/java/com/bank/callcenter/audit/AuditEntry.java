@@ -15,8 +15,10 @@ import java.time.Instant;
 public class AuditEntry extends PanacheEntityBase {
 
     public static final String VIEW_CUSTOMER = "VIEW_CUSTOMER";
+    public static final String VIEW_CHURN = "VIEW_CHURN";
     public static final String LOCK_BOOKS = "LOCK_BOOKS";
     public static final String UNLOCK_BOOKS = "UNLOCK_BOOKS";
+    public static final String FORCE_STALE_IMPORT = "FORCE_STALE_IMPORT";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,19 +26,37 @@ public class AuditEntry extends PanacheEntityBase {
 
     public Instant at = Instant.now();
 
+    /** Who did it (the login); {@code actor} in the API. */
     public String username;
 
     public String action;
 
     public String subject;
 
+    /** What else the entry needs to be understood, e.g. the dates of a forced stale import; may be null. */
+    public String details;
+
     /** Writes an entry in the caller's transaction. */
     public static AuditEntry record(String username, String action, String subject) {
+        return record(username, action, subject, null);
+    }
+
+    /** Writes an entry with details in the caller's transaction. */
+    public static AuditEntry record(String username, String action, String subject, String details) {
         AuditEntry entry = new AuditEntry();
         entry.username = username;
         entry.action = action;
         entry.subject = subject;
+        entry.details = details;
         entry.persist();
         return entry;
+    }
+
+    /**
+     * A view of one customer's data (card, churn explanation): written in the caller's
+     * transaction, so no such view leaves without its audit row.
+     */
+    public static AuditEntry customerViewed(String username, String action, String customerId) {
+        return record(username, action, customerId);
     }
 }
