@@ -16,6 +16,7 @@ import java.time.Instant;
 public class AuditEntry extends PanacheEntityBase {
 
     public static final String VIEW_CUSTOMER = "VIEW_CUSTOMER";
+    public static final String VIEW_CHURN = "VIEW_CHURN";
     public static final String LOCK_BOOKS = "LOCK_BOOKS";
     public static final String UNLOCK_BOOKS = "UNLOCK_BOOKS";
     public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
@@ -26,6 +27,7 @@ public class AuditEntry extends PanacheEntityBase {
     public static final String CHANGE_ROLES = "CHANGE_ROLES";
     /** A login was switched on or off (by a staff import or by an admin): before and after are true/false. */
     public static final String CHANGE_ACTIVE = "CHANGE_ACTIVE";
+    public static final String FORCE_STALE_IMPORT = "FORCE_STALE_IMPORT";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,6 +35,7 @@ public class AuditEntry extends PanacheEntityBase {
 
     public Instant at = Instant.now();
 
+    /** Who did it (the login); {@code actor} in the API. */
     public String username;
 
     public String action;
@@ -47,12 +50,21 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "after_value")
     public String after;
 
+    /** What else the entry needs to be understood, e.g. the dates of a forced stale import; may be null. */
+    public String details;
+
     /** Writes an entry in the caller's transaction. */
     public static AuditEntry record(String username, String action, String subject) {
+        return record(username, action, subject, null);
+    }
+
+    /** Writes an entry with details in the caller's transaction. */
+    public static AuditEntry record(String username, String action, String subject, String details) {
         AuditEntry entry = new AuditEntry();
         entry.username = username;
         entry.action = action;
         entry.subject = subject;
+        entry.details = details;
         entry.persist();
         return entry;
     }
@@ -67,5 +79,13 @@ public class AuditEntry extends PanacheEntityBase {
         entry.after = after;
         entry.persist();
         return entry;
+    }
+
+    /**
+     * A view of one customer's data (card, churn explanation): written in the caller's
+     * transaction, so no such view leaves without its audit row.
+     */
+    public static AuditEntry customerViewed(String username, String action, String customerId) {
+        return record(username, action, customerId);
     }
 }

@@ -129,6 +129,17 @@ public interface CallCenterConfig {
 
         /** Where bodies of background imports wait until they are processed. */
         Path spoolDir();
+
+        /** How often an instance refreshes the heartbeat of the import jobs it runs. */
+        @WithDefault("PT30S")
+        Duration heartbeat();
+
+        /**
+         * A QUEUED or RUNNING job whose heartbeat is older than this was left by a stopped instance and
+         * is resumed (or failed) by the next instance that starts.
+         */
+        @WithDefault("PT2M")
+        Duration staleAfter();
     }
 
     interface Security {

@@ -35,7 +35,7 @@ public class CustomerService {
         Customer customer = readable(customerId);
         String managerName = customer.managerId == null ? null
                 : Staff.findByStaffId(customer.managerId).map(staff -> staff.name).orElse(null);
-        AuditEntry.record(currentUser.username(), AuditEntry.VIEW_CUSTOMER, customer.customerId);
+        AuditEntry.customerViewed(currentUser.username(), AuditEntry.VIEW_CUSTOMER, customer.customerId);
         return new CustomerCard(customer.customerId, customer.name, MobileNumbers.mask(customer.mobile),
                 customer.tier, customer.aum, customer.branchId, customer.homeBranchId, customer.managerId,
                 managerName, customer.status, customer.payroll, customer.asOf,

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One kind of extract: its columns, how a row is checked and staged, the checks that need the
@@ -34,6 +35,14 @@ interface ExtractFormat {
     /** Checks against the database (e.g. unknown customers), at most {@code limit}; duplicates are found on reading. */
     default List<RowError> check(Connection connection, int limit) throws SQLException {
         return List.of();
+    }
+
+    /**
+     * The newest extract date already applied for the customers the staged rows name, for a format
+     * that refuses late extracts (empty: none applied, or the format takes late extracts).
+     */
+    default Optional<LocalDate> newestAppliedForStaged(Connection connection) throws SQLException {
+        return Optional.empty();
     }
 
     /** Applies the staged rows; returns how many rows were accepted. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * holdings: holding_id,customer_id,branch_id,product_type,amount,maturity_date. An import
@@ -69,6 +70,11 @@ class HoldingsExtract implements ExtractFormat {
     @Override
     public List<RowError> check(Connection connection, int limit) throws SQLException {
         return StagingSql.unknownCustomers(connection, limit);
+    }
+
+    @Override
+    public Optional<LocalDate> newestAppliedForStaged(Connection connection) throws SQLException {
+        return StagingSql.newestAsOfOfStagedCustomers(connection, "holding");
     }
 
     @Override

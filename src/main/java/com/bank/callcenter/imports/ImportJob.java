@@ -59,4 +59,20 @@ public class ImportJob extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The spooled body of a background import, until the job has finished. */
+    @Column(name = "spool_file")
+    public String spoolFile;
+
+    /** The body's charset (background imports). */
+    public String charset;
+
+    /** An ADMIN's {@code force=true}: applied even when older than the newest extract applied. */
+    public boolean forced;
+
+    /** The instance running the job; it refreshes {@link #heartbeatAt} while it does. */
+    public String owner;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
 }

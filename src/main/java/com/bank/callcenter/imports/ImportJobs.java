@@ -5,6 +5,13 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,13 +21,34 @@ import java.util.UUID;
 
 /**
  * The job records. Each change is its own transaction, so progress is visible while the
- * import's own transaction is still open.
+ * import's own transaction is still open. Every job names the instance running it ({@code owner},
+ * this instance's {@link #self()}) and carries its heartbeat, so that a job left by a stopped
+ * instance can be told from one another live instance is running.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class ImportJobs {
 
+    private static final String UNFINISHED = "state in ('" + ImportJob.State.QUEUED + "', '" + ImportJob.State.RUNNING + "')";
+
+    private final String self = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** What a background import needs to be run again: its spooled body, the charset, the force flag. */
+    record Spooled(Path file, Charset charset, boolean forced) {
+    }
+
+    /** This instance's id, the {@code owner} of the jobs it runs. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String self() {
+        return self;
+    }
+
     public ImportJob create(ImportKind kind, LocalDate asOf, String requestedBy, Long bytesTotal, ImportJob.State state) {
+        return create(kind, asOf, requestedBy, bytesTotal, state, null, false);
+    }
+
+    ImportJob create(ImportKind kind, LocalDate asOf, String requestedBy, Long bytesTotal, ImportJob.State state,
+                     Spooled spooled, boolean forced) {
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID();
         job.kind = kind;
@@ -29,6 +57,13 @@ public class ImportJobs {
         job.bytesTotal = bytesTotal;
         job.state = state;
         job.startedAt = Instant.now();
+        job.forced = forced;
+        if (spooled != null) {
+            job.spoolFile = spooled.file().toString();
+            job.charset = spooled.charset().name();
+        }
+        job.owner = self;
+        job.heartbeatAt = Instant.now();
         job.persist();
         return job;
     }
@@ -41,14 +76,16 @@ public class ImportJobs {
         ImportJob.update("bytesRead = ?1, rowsRead = ?2 where id = ?3", bytesRead, rowsRead, id);
     }
 
-    public void succeeded(UUID id, long bytesRead, long rowsRead, long accepted) {
-        ImportJob job = ImportJob.findById(id);
-        job.state = ImportJob.State.SUCCEEDED;
-        job.bytesRead = bytesRead;
-        job.rowsRead = rowsRead;
-        job.accepted = accepted;
-        job.rejected = 0L;
-        job.finishedAt = Instant.now();
+    /**
+     * Records success on the import's own connection, in its transaction: the rows and SUCCEEDED
+     * commit together, so a job left RUNNING never has its rows applied.
+     */
+    static void succeeded(Connection connection, UUID id, long bytesRead, long rowsRead, long accepted)
+            throws SQLException {
+        StagingSql.update(connection, """
+                update import_job set state = 'SUCCEEDED', bytes_read = ?, rows_read = ?, accepted = ?,
+                    rejected = 0, finished_at = now()
+                where id = ?""", bytesRead, rowsRead, accepted, id);
     }
 
     public void failed(UUID id, long bytesRead, long rowsRead, ProblemException problem) {
@@ -68,6 +105,52 @@ public class ImportJobs {
         job.finishedAt = Instant.now();
     }
 
+    /** Refreshes the heartbeat of every unfinished job this instance runs. */
+    public int beat() {
+        return ImportJob.getEntityManager().createNativeQuery("""
+                        update import_job set heartbeat_at = now() where owner = ?1 and\s""" + UNFINISHED)
+                .setParameter(1, self).executeUpdate();
+    }
+
+    /** Unfinished jobs whose heartbeat is older than {@code staleAfter} (or absent): their instance stopped. */
+    List<UUID> abandoned(Duration staleAfter) {
+        List<?> ids = ImportJob.getEntityManager().createNativeQuery("select id from import_job where " + UNFINISHED
+                        + " and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ?1))"
+                        + " order by started_at")
+                .setParameter(1, seconds(staleAfter)).getResultList();
+        return ids.stream().map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())).toList();
+    }
+
+    /**
+     * Takes an abandoned job over for this instance: true for exactly one of several instances
+     * trying at once (the update re-checks the heartbeat under the row lock), false when the job
+     * has finished or its owner is alive.
+     */
+    boolean claim(UUID id, Duration staleAfter) {
+        return ImportJob.getEntityManager().createNativeQuery("""
+                        update import_job set owner = ?1, heartbeat_at = now()
+                        where id = ?2 and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ?3))
+                          and\s""" + UNFINISHED)
+                .setParameter(1, self).setParameter(2, id).setParameter(3, seconds(staleAfter))
+                .executeUpdate() == 1;
+    }
+
+    /** Spool files still named by finished jobs (their instance stopped before removing them). */
+    List<ImportJob> finishedWithSpoolFile() {
+        return ImportJob.list("spoolFile is not null and state in ?1",
+                List.of(ImportJob.State.SUCCEEDED, ImportJob.State.FAILED));
+    }
+
+    /** The job's spool file is gone. */
+    void spoolFileRemoved(UUID id) {
+        ImportJob.update("spoolFile = null where id = ?1", id);
+    }
+
+    /** The job, read in a transaction of its own (for threads without a request, e.g. at start-up). */
+    ImportJob read(UUID id) {
+        return get(id);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImportJob get(UUID id) {
         ImportJob job = ImportJob.findById(id);
@@ -80,5 +163,17 @@ public class ImportJobs {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ImportJob> recent(int limit) {
         return ImportJob.findAll(Sort.descending("startedAt")).page(0, limit).list();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "instance";
+        }
     }
 }

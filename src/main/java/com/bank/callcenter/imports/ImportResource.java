@@ -52,14 +52,20 @@ public class ImportResource {
     @Path("/{kind}")
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
-    @Operation(summary = "Import one extract (customers, holdings, transfers, staff, dnc) all-or-nothing")
+    @Operation(summary = "Import one extract (customers, holdings, transfers, staff, dnc) all-or-nothing; "
+            + "a holdings or transfers extract older than one already applied for the same customers is a 409 "
+            + "stale-extract unless an ADMIN sends force=true")
     public Response importCsv(@PathParam("kind") String kind,
                               @QueryParam("asOf") String asOf,
                               @QueryParam("charset") String charset,
                               @QueryParam("async") @DefaultValue("false") boolean async,
+                              @QueryParam("force") @DefaultValue("false") boolean force,
                               @HeaderParam("Content-Length") Long contentLength,
                               @HeaderParam("Content-Type") MediaType contentType,
                               InputStream body) {
+        if (force && !currentUser.is(Roles.ADMIN)) {
+            throw ProblemException.forbidden("only an ADMIN may force an extract older than one already applied");
+        }
         ImportKind importKind = ImportKind.fromPath(kind);
         if (importKind.adminOnly() && !currentUser.is(Roles.ADMIN)) {
             throw ProblemException.forbidden("only an admin imports " + importKind.pathName());
@@ -69,11 +75,11 @@ public class ImportResource {
                 : contentType != null ? contentType.getParameters().getOrDefault("charset", DEFAULT_CHARSET)
                 : DEFAULT_CHARSET);
         if (async) {
-            ImportJob job = imports.submit(importKind, date, body, decoding, currentUser.username());
+            ImportJob job = imports.submit(importKind, date, body, decoding, currentUser.username(), force);
             return Response.accepted(Map.of("jobId", job.id, "state", job.state))
                     .location(URI.create("/api/imports/" + job.id)).build();
         }
-        return Response.ok(imports.importCsv(importKind, date, body, decoding, currentUser.username(), contentLength))
+        return Response.ok(imports.importCsv(importKind, date, body, decoding, currentUser.username(), contentLength, force))
                 .build();
     }
 

@@ -51,71 +51,106 @@ public class ImportService {
     private final ImportJobs jobs;
     private final ManagedExecutor executor;
     private final CallCenterConfig.Imports settings;
+    private final StaleExtractGuard staleGuard;
 
     public ImportService(Instance<ExtractFormat> formats, AgroalDataSource dataSource, ImportJobs jobs,
-                         ManagedExecutor executor, CallCenterConfig config) {
+                         ManagedExecutor executor, CallCenterConfig config, StaleExtractGuard staleGuard) {
         formats.forEach(format -> this.formats.put(format.kind(), format));
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.executor = executor;
         this.settings = config.imports();
+        this.staleGuard = staleGuard;
     }
 
     /**
      * Streams the CSV, validates every row and applies the file in one transaction.
      *
      * @throws ProblemException 422 with "errors" [{line, column, message}] when any row is bad
-     *         (nothing applied), 400 when the file is not usable CSV or lacks a column
+     *         (nothing applied), 400 when the file is not usable CSV or lacks a column, 409
+     *         stale-extract when the file is older than one already applied for the same customers
      */
     public ImportResult importCsv(ImportKind kind, LocalDate asOf, InputStream body, Charset charset,
                                   String requestedBy) {
-        return importCsv(kind, asOf, body, charset, requestedBy, null);
+        return importCsv(kind, asOf, body, charset, requestedBy, null, false);
     }
 
+    /** As above; {@code force} applies a stale extract anyway (the caller checked the ADMIN role), audited. */
     public ImportResult importCsv(ImportKind kind, LocalDate asOf, InputStream body, Charset charset,
-                                  String requestedBy, Long bytesTotal) {
+                                  String requestedBy, Long bytesTotal, boolean force) {
         ImportJob job = jobs.create(kind, asOf, requestedBy, bytesTotal, ImportJob.State.RUNNING);
-        return run(job.id, kind, asOf, body, charset, requestedBy);
+        return run(new Request(job.id, kind, asOf, charset, requestedBy, force), body);
     }
 
     /** Keeps the body in the spool folder and imports it in the background; poll the job. */
-    public ImportJob submit(ImportKind kind, LocalDate asOf, InputStream body, Charset charset, String requestedBy) {
+    public ImportJob submit(ImportKind kind, LocalDate asOf, InputStream body, Charset charset, String requestedBy,
+                            boolean force) {
         Path spooled = spool(body);
         ImportJob job;
         try {
-            job = jobs.create(kind, asOf, requestedBy, Files.size(spooled), ImportJob.State.QUEUED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            job = jobs.create(kind, asOf, requestedBy, Files.size(spooled), ImportJob.State.QUEUED,
+                    new ImportJobs.Spooled(spooled, charset, force), force);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(spooled);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        UUID id = job.id;
-        executor.runAsync(() -> {
-            try (InputStream in = Files.newInputStream(spooled)) {
-                jobs.running(id);
-                run(id, kind, asOf, in, charset, requestedBy);
-            } catch (ProblemException e) {
-                LOG.infof("background import %s rejected: %s", id, e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf(e, "background import %s failed", id);
-            } finally {
-                deleteQuietly(spooled);
-            }
-        });
+        Request request = new Request(job.id, kind, asOf, charset, requestedBy, force);
+        executor.runAsync(() -> runSpooled(request, spooled));
         return job;
     }
 
-    private ImportResult run(UUID jobId, ImportKind kind, LocalDate asOf, InputStream body, Charset charset,
-                             String requestedBy) {
-        ExtractFormat format = formats.get(kind);
+    /**
+     * Runs a background import from its spooled body (a new one, or one resumed after a restart),
+     * then removes the file once the job has finished; the file stays while the job is unfinished.
+     */
+    void runSpooled(ImportJob job) {
+        runSpooled(new Request(job.id, job.kind, job.asOf, Charset.forName(job.charset), job.requestedBy, job.forced),
+                Path.of(job.spoolFile));
+    }
+
+    private void runSpooled(Request request, Path spooled) {
+        UUID id = request.jobId();
+        try (InputStream in = Files.newInputStream(spooled)) {
+            jobs.running(id);
+            run(request, in);
+        } catch (ProblemException e) {
+            LOG.infof("background import %s rejected: %s", id, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "background import %s failed", id);
+        } finally {
+            removeSpoolFileOfFinished(id, spooled);
+        }
+    }
+
+    private void removeSpoolFileOfFinished(UUID id, Path spooled) {
+        try {
+            ImportJob.State state = jobs.read(id).state;
+            if (state == ImportJob.State.SUCCEEDED || state == ImportJob.State.FAILED) {
+                deleteQuietly(spooled);
+                jobs.spoolFileRemoved(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("spool file %s of import %s kept (%s); the next start removes it", spooled, id, e.getMessage());
+        }
+    }
+
+    /** One import to run: the job and what the caller asked. */
+    private record Request(UUID jobId, ImportKind kind, LocalDate asOf, Charset charset, String requestedBy,
+                           boolean force) {
+    }
+
+    private ImportResult run(Request request, InputStream body) {
+        UUID jobId = request.jobId();
+        ExtractFormat format = formats.get(request.kind());
         CountingInputStream counted = new CountingInputStream(body);
         long[] rowsRead = {0};
         long started = System.nanoTime();
         try {
             long accepted = QuarkusTransaction.requiringNew().timeout((int) IMPORT_TIMEOUT.toSeconds())
-                    .call(() -> apply(jobId, format, asOf, counted, charset, rowsRead, requestedBy));
-            jobs.succeeded(jobId, counted.count(), rowsRead[0], accepted);
-            LOG.infof("import %s %s asOf %s: %d rows in %d ms", jobId, kind.pathName(), asOf, accepted,
-                    (System.nanoTime() - started) / NANOS_PER_MILLI);
-            return new ImportResult(kind.pathName(), asOf, accepted, 0);
+                    .call(() -> apply(request, format, counted, rowsRead));
+            LOG.infof("import %s %s asOf %s: %d rows in %d ms", jobId, request.kind().pathName(), request.asOf(),
+                    accepted, (System.nanoTime() - started) / NANOS_PER_MILLI);
+            return new ImportResult(request.kind().pathName(), request.asOf(), accepted, 0);
         } catch (ProblemException e) {
             jobs.failed(jobId, counted.count(), rowsRead[0], e);
             throw e;
@@ -126,8 +161,9 @@ public class ImportService {
         }
     }
 
-    private long apply(UUID jobId, ExtractFormat format, LocalDate asOf, CountingInputStream body, Charset charset,
-                       long[] rowsRead, String requestedBy) throws SQLException, IOException {
+    private long apply(Request request, ExtractFormat format, CountingInputStream body, long[] rowsRead)
+            throws SQLException, IOException {
+        UUID jobId = request.jobId();
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             StagingSql.execute(connection, "create temp table " + StagingSql.TABLE + " (line bigint, "
@@ -138,7 +174,7 @@ public class ImportService {
             ExtractReader.Read read;
             try (Writer staged = new BufferedWriter(new OutputStreamWriter(
                     new PGCopyOutputStream(copy, COPY_BUFFER), StandardCharsets.UTF_8), COPY_BUFFER)) {
-                read = ExtractReader.read(body, charset, format, new CopyRowWriter(staged), errors,
+                read = ExtractReader.read(body, request.charset(), format, new CopyRowWriter(staged), errors,
                         settings.progressEveryRows(), rows -> jobs.progress(jobId, body.count(), rows));
                 rowsRead[0] = read.rows();
             } catch (RuntimeException e) {
@@ -154,8 +190,10 @@ public class ImportService {
             if (errors.any()) {
                 throw rejected(format.kind(), errors);
             }
+            staleGuard.check(connection, format, request.asOf(), request.force(), request.requestedBy(), jobId);
             long checked = System.nanoTime();
-            long accepted = format.apply(connection, asOf, requestedBy);
+            long accepted = format.apply(connection, request.asOf(), request.requestedBy());
+            ImportJobs.succeeded(connection, jobId, body.count(), rowsRead[0], accepted);
             LOG.debugf("import %s: staged in %d ms, checked in %d ms, applied in %d ms", jobId,
                     (staged - started) / NANOS_PER_MILLI, (checked - staged) / NANOS_PER_MILLI,
                     (System.nanoTime() - checked) / NANOS_PER_MILLI);

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL shared by the extract formats; the staging table is always called "staging". */
 final class StagingSql {
@@ -66,6 +68,20 @@ final class StagingSql {
             }
         }
         return errors;
+    }
+
+    /**
+     * The newest {@code as_of} in {@code table} (with a customer_id column) among the customers the
+     * staged rows name.
+     */
+    static Optional<LocalDate> newestAsOfOfStagedCustomers(Connection connection, String table)
+            throws SQLException {
+        String sql = "select max(t.as_of) from " + table + " t where t.customer_id in (select customer_id from staging)";
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return Optional.ofNullable(rows.getObject(1, LocalDate.class));
+        }
     }
 
     static long update(Connection connection, String sql, Object... parameters) throws SQLException {

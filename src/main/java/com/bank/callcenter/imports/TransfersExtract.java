@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** transfers: transfer_id,customer_id,occurred_at,amount,direction,counterparty_bank,same_name. */
 @ApplicationScoped
@@ -71,6 +72,11 @@ class TransfersExtract implements ExtractFormat {
     @Override
     public List<RowError> check(Connection connection, int limit) throws SQLException {
         return StagingSql.unknownCustomers(connection, limit);
+    }
+
+    @Override
+    public Optional<LocalDate> newestAppliedForStaged(Connection connection) throws SQLException {
+        return StagingSql.newestAsOfOfStagedCustomers(connection, "transfer");
     }
 
     @Override

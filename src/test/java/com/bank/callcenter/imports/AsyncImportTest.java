@@ -60,7 +60,7 @@ class AsyncImportTest {
         Api.admin().when().get("/api/imports/not-a-uuid").then().statusCode(404);
     }
 
-    private static Response awaitEnd(String jobId) {
+    static Response awaitEnd(String jobId) {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
             Response job = Api.planner().when().get("/api/imports/" + jobId).then().statusCode(200).extract().response();
