@@ -45,7 +45,7 @@ class UnansweredSmsTest {
         UUID stale = queuedSms(rm, customer, Duration.ofMinutes(6));
         UUID recent = queuedSms(rm, customer, Duration.ofMinutes(1));
 
-        assertTrue(unanswered.sweep() >= 1);
+        assertTrue(unanswered.sweep() >= 1, "the stale SMS is settled");
 
         JsonPath sms = Api.as(rm).when().get("/api/sms/" + stale).then().statusCode(200).extract().jsonPath();
         assertEquals("UNKNOWN", sms.getString("state"));
