@@ -27,13 +27,18 @@ public class ContactRules {
     public static final String DO_NOT_CALL = "do-not-call";
     public static final String OUTSIDE_CALLING_WINDOW = "outside-calling-window";
     public static final String FREQUENCY_CAP = "frequency-cap";
+    /** Redis (the pending opt-outs) is out of reach: nobody is contacted unchecked; try again shortly. */
+    public static final String OPT_OUTS_UNAVAILABLE = "opt-outs-unavailable";
 
     private final EntityManager em;
     private final CallCenterConfig callcenter;
     private final CampaignsConfig campaigns;
+    private final PendingOptOuts pendingOptOuts;
 
-    public ContactRules(EntityManager em, CallCenterConfig callcenter, CampaignsConfig campaigns) {
+    public ContactRules(EntityManager em, CallCenterConfig callcenter, CampaignsConfig campaigns,
+                        PendingOptOuts pendingOptOuts) {
         this.em = em;
+        this.pendingOptOuts = pendingOptOuts;
         this.callcenter = callcenter;
         this.campaigns = campaigns;
     }
@@ -62,6 +67,9 @@ public class ContactRules {
      * The same checks for many customers at once (a dialer's batch), in two statements: customer id →
      * mobile in, customer id → the rule that refuses it out (do-not-call, outside-calling-window,
      * frequency-cap — the first that applies, in that order); customers that may be contacted are absent.
+     * Do-not-call includes the opt-outs still on their way to do_not_call ({@link PendingOptOuts}).
+     *
+     * @throws ProblemException 503 opt-outs-unavailable when the pending opt-outs cannot be read
      */
     public Map<String, String> refusals(Map<String, String> mobiles, Instant now, int capDays, Long exceptListId) {
         if (mobiles.isEmpty()) {
@@ -72,6 +80,7 @@ public class ContactRules {
                         + " and (expires_at is null or expires_at > ?2)")
                 .setParameter(1, new ArrayList<>(new HashSet<>(mobiles.values())))
                 .setParameter(2, Timestamp.from(now)).getResultList());
+        doNotCall.addAll(pendingAmong(mobiles.values()));
         boolean inside = insideCallingWindow(now);
         @SuppressWarnings("unchecked")
         Set<String> recentlyContacted = new HashSet<>(em.createNativeQuery("select distinct customer_id"
@@ -92,6 +101,15 @@ public class ContactRules {
             }
         });
         return refused;
+    }
+
+    private Set<String> pendingAmong(java.util.Collection<String> mobiles) {
+        try {
+            return pendingOptOuts.among(mobiles);
+        } catch (RuntimeException e) {
+            throw new ProblemException(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE, OPT_OUTS_UNAVAILABLE,
+                    "the pending opt-outs (Redis) cannot be read; try again shortly: " + e.getMessage());
+        }
     }
 
     private ProblemException problem(String code, int days) {

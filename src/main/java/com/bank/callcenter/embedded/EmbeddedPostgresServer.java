@@ -22,8 +22,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param dataDirectory kept between runs when {@code keepData} is true
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData) {
+        return start(dataDirectory, keepData, 0);
+    }
+
+    /**
+     * On a given port (0: a free one); with {@code keepData}, a stopped server is started again on
+     * its data and port this way (tests that take PostgreSQL away and bring it back).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, int port) {
         try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedPostgresServer(builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
                     .setServerConfig("max_connections", "100")

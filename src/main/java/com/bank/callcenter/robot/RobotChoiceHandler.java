@@ -2,6 +2,8 @@ package com.bank.callcenter.robot;
 
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.contacts.DoNotCall;
+import com.bank.callcenter.contacts.OptOut;
+import com.bank.callcenter.contacts.OptOuts;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.PbxEvent;
@@ -26,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a robot call's menu choice sets off, as soon as the RobotChoice UserEvent arrives (the call
  * record itself keeps the choice through the CallTracker): 9 puts the number on the do-not-call
- * list at once (source IVR_OPT_OUT, held callcenter.robot.opt-out-hold-months), 2 asks the
+ * list at once through {@link OptOuts} (source IVR_OPT_OUT, held callcenter.robot.opt-out-hold-months;
+ * kept pending and refused if PostgreSQL is away, the number taken from {@link DialledRobotCalls}), 2 asks the
  * {@link RobotSmsSender} for the campaign's SMS, 1 records that the dialplan put the customer in
  * the team queue for the RM desk. The database work runs on a thread of its own, so the PBX event
  * thread never waits for it.
@@ -38,7 +41,8 @@ public class RobotChoiceHandler implements PbxListener {
     private static final long DRAIN_ON_STOP_SECONDS = 10;
 
     private final EntityManager em;
-    private final DoNotCall doNotCall;
+    private final OptOuts optOuts;
+    private final DialledRobotCalls dialled;
     private final RobotSmsSender sms;
     private final RobotSettings settings;
     private final RobotDialerConfig config;
@@ -50,10 +54,11 @@ public class RobotChoiceHandler implements PbxListener {
         return thread;
     });
 
-    public RobotChoiceHandler(EntityManager em, DoNotCall doNotCall, RobotSmsSender sms, RobotSettings settings, RobotDialerConfig config,
+    public RobotChoiceHandler(EntityManager em, OptOuts optOuts, DialledRobotCalls dialled, RobotSmsSender sms, RobotSettings settings, RobotDialerConfig config,
                               CallCenterConfig callcenter, Clock clock) {
         this.em = em;
-        this.doNotCall = doNotCall;
+        this.optOuts = optOuts;
+        this.dialled = dialled;
         this.sms = sms;
         this.settings = settings;
         this.config = config;
@@ -85,6 +90,15 @@ public class RobotChoiceHandler implements PbxListener {
 
     private void apply(UUID callId, String choice, Instant now) {
         try {
+            if (choice.equals("9")) {
+                // without the database when this instance dialled the call: the opt-out must not wait for it
+                Optional<DialledRobotCalls.Dialled> known = dialled.find(callId);
+                if (known.isPresent()) {
+                    DialledRobotCalls.Dialled call = known.get();
+                    optOut(new RobotCall(callId, call.customerId(), call.campaignId(), call.mobile(), null), now);
+                    return;
+                }
+            }
             find(callId).ifPresent(call -> {
                 switch (choice) {
                     case "9":
@@ -124,7 +138,7 @@ public class RobotChoiceHandler implements PbxListener {
 
     private void optOut(RobotCall call, Instant now) {
         Instant expires = now.atZone(callcenter.zone()).plusMonths(config.optOutHoldMonths()).toInstant();
-        QuarkusTransaction.requiringNew().run(() -> doNotCall.optOut(call.mobile(), DoNotCall.Source.IVR_OPT_OUT,
+        optOuts.optOut(new OptOut(call.mobile(), DoNotCall.Source.IVR_OPT_OUT,
                 "pressed 9 in robot call " + call.callId() + " of campaign " + call.campaignId(), now, expires));
         LOG.infof("robot call %s: %s opted out (do-not-call until %s)", call.callId(), call.customerId(), expires);
     }

@@ -74,10 +74,13 @@ public class RobotDialer {
     private final RobotDialerConfig config;
     private final RobotSettings settings;
     private final Clock clock;
+    private final DialledRobotCalls dialled;
 
     public RobotDialer(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules,
                        ListEntries entries, ContactAttempts attempts,
-                       TelephonyConfig telephony, RobotDialerConfig config, RobotSettings settings, Clock clock) {
+                       TelephonyConfig telephony, RobotDialerConfig config, RobotSettings settings, Clock clock,
+                       DialledRobotCalls dialled) {
+        this.dialled = dialled;
         this.em = em;
         this.campaigns = new ChannelCampaigns(em, Channel.ROBOT_CALL);
         this.pbx = pbx;
@@ -269,6 +272,7 @@ public class RobotDialer {
     /** Tracks and originates one recorded call; false when it could not be sent (the entry goes back). */
     private boolean originate(Claimed entry, UUID callId, String mobile, String server) {
         tracker.follow(callId, server, entry.customerId(), null);
+        dialled.dialled(callId, new DialledRobotCalls.Dialled(entry.customerId(), entry.campaignId(), mobile));
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(DialplanContract.CALL_ID, callId.toString());
         variables.put(DialplanContract.PROMPT, entry.settings().prompt());

@@ -1,7 +1,10 @@
 package com.bank.callcenter.robot;
 
 import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.common.RetriedWrite;
+import com.bank.callcenter.sms.SmsConfig;
 import com.bank.callcenter.sms.SmsService;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,11 +12,14 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
  * Press 2: records the request (robot_sms_request) and hands the campaign's SMS to the SMS
- * service off the PBX event thread; the request then carries the SMS id, or why it failed.
+ * service off the PBX event thread; the request then carries the SMS id, or why it failed. Those
+ * writes are retried with backoff; a request still REQUESTED after stale-after is settled FAILED
+ * with "not recorded: …" by {@link #sweep}.
  */
 @ApplicationScoped
 public class RobotSmsRequests implements RobotSmsSender {
@@ -23,11 +29,15 @@ public class RobotSmsRequests implements RobotSmsSender {
     private final EntityManager em;
     private final SmsService sms;
     private final ManagedExecutor executor;
+    private final SmsConfig config;
+    private final Clock clock;
 
-    public RobotSmsRequests(EntityManager em, SmsService sms, ManagedExecutor executor) {
+    public RobotSmsRequests(EntityManager em, SmsService sms, ManagedExecutor executor, SmsConfig config, Clock clock) {
         this.em = em;
         this.sms = sms;
         this.executor = executor;
+        this.config = config;
+        this.clock = clock;
     }
 
     @Override
@@ -54,9 +64,10 @@ public class RobotSmsRequests implements RobotSmsSender {
         }
         try {
             UUID smsId = sms.sendAtCustomersRequest(request.customerId(), request.campaignId(), request.template());
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "update robot_sms_request set state = 'SENT', sms_id = ?2 where call_id = ?1")
-                    .setParameter(1, request.callId()).setParameter(2, smsId).executeUpdate());
+            RetriedWrite.run("robot call " + request.callId() + ": SMS " + smsId + " sent",
+                    () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                    "update robot_sms_request set state = 'SENT', sms_id = ?2 where call_id = ?1")
+                            .setParameter(1, request.callId()).setParameter(2, smsId).executeUpdate()));
         } catch (ProblemException e) {
             failed(request.callId(), e.code() + ": " + e.getMessage());
         } catch (RuntimeException e) {
@@ -66,8 +77,39 @@ public class RobotSmsRequests implements RobotSmsSender {
     }
 
     private void failed(UUID callId, String why) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update robot_sms_request set state = 'FAILED', failure = ?2 where call_id = ?1")
-                .setParameter(1, callId).setParameter(2, why).executeUpdate());
+        RetriedWrite.run("robot call " + callId + ": SMS request failed (" + why + ")",
+                () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "update robot_sms_request set state = 'FAILED', failure = ?2 where call_id = ?1")
+                        .setParameter(1, callId).setParameter(2, why).executeUpdate()));
+    }
+
+    /** Every callcenter.sms.unanswered-sweep. */
+    @Scheduled(every = "{callcenter.sms.unanswered-sweep}", delayed = "{callcenter.scheduler.start-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepOnSchedule() {
+        sweep();
+    }
+
+    /**
+     * Press-2 requests whose outcome was never recorded within stale-after (the writes failed past
+     * their retries, the instance died) are settled FAILED with "not recorded: …"; returns how many.
+     */
+    public int sweep() {
+        try {
+            int settled = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                            update robot_sms_request set state = 'FAILED', failure = ?2
+                            where state = 'REQUESTED' and requested_at < ?1""")
+                    .setParameter(1, Timestamp.from(clock.instant().minus(config.campaigns().staleAfter())))
+                    .setParameter(2, "not recorded: no outcome recorded within " + config.campaigns().staleAfter()
+                            + " (the SMS may have been sent)")
+                    .executeUpdate());
+            if (settled > 0) {
+                LOG.warnf("%d press-2 SMS requests without a recorded outcome settled FAILED", settled);
+            }
+            return settled;
+        } catch (RuntimeException e) {
+            LOG.warnf("press-2 SMS requests not swept now (%s)", e.getMessage());
+            return 0;
+        }
     }
 }

@@ -185,7 +185,7 @@ public class SmsCampaignSender {
                 release(entry);
                 return Sent.LINK_DOWN;
             }
-            if (ContactRules.OUTSIDE_CALLING_WINDOW.equals(e.code())) {
+            if (ContactRules.OUTSIDE_CALLING_WINDOW.equals(e.code()) || ContactRules.OPT_OUTS_UNAVAILABLE.equals(e.code())) {
                 release(entry);
                 return Sent.NOT_NOW;
             }

@@ -38,6 +38,13 @@ public interface SmsConfig {
     @WithDefault("500")
     int maxLength();
 
+    /**
+     * How often an RM's or a press-2 SMS left QUEUED longer than campaigns.stale-after is settled
+     * UNKNOWN ({@code UnansweredSms}); {@code off} = never (tests sweep themselves).
+     */
+    @WithDefault("1m")
+    String unansweredSweep();
+
     /** The SMS campaign sender (SmsCampaignSender). */
     Campaigns campaigns();
 

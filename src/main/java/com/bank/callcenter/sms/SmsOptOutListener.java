@@ -2,11 +2,12 @@ package com.bank.callcenter.sms;
 
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.contacts.DoNotCall;
+import com.bank.callcenter.contacts.OptOut;
+import com.bank.callcenter.contacts.OptOuts;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,13 +25,13 @@ public class SmsOptOutListener implements PbxListener {
 
     private static final Logger LOG = Logger.getLogger(SmsOptOutListener.class);
 
-    private final DoNotCall doNotCall;
+    private final OptOuts optOuts;
     private final SmsConfig config;
     private final CallCenterConfig callcenter;
     private final Clock clock;
 
-    public SmsOptOutListener(DoNotCall doNotCall, SmsConfig config, CallCenterConfig callcenter, Clock clock) {
-        this.doNotCall = doNotCall;
+    public SmsOptOutListener(OptOuts optOuts, SmsConfig config, CallCenterConfig callcenter, Clock clock) {
+        this.optOuts = optOuts;
         this.config = config;
         this.callcenter = callcenter;
         this.clock = clock;
@@ -64,8 +65,7 @@ public class SmsOptOutListener implements PbxListener {
     void optOut(String mobile, String reply) {
         Instant now = clock.instant();
         Instant expires = now.atZone(callcenter.zone()).plusMonths(config.optOutHoldMonths()).toInstant();
-        QuarkusTransaction.requiringNew().run(() -> doNotCall.optOut(mobile, DoNotCall.Source.SMS_TD,
-                "SMS reply " + reply, now, expires));
+        optOuts.optOut(new OptOut(mobile, DoNotCall.Source.SMS_TD, "SMS reply " + reply, now, expires));
         LOG.infof("SMS opt-out: %s replied %s, on do-not-call until %s", MobileNumbers.mask(mobile), reply, expires);
     }
 

@@ -5,6 +5,7 @@ import com.bank.callcenter.contacts.ContactAttempt;
 import com.bank.callcenter.contacts.ContactAttempts;
 import com.bank.callcenter.contacts.ContactRules;
 import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.common.RetriedWrite;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.customers.BookAccess;
 import com.bank.callcenter.customers.BookAccess.Reachable;
@@ -222,23 +223,24 @@ public class SmsService {
         String state = delivery.state();
         String status = delivery.gatewayStatus();
         Instant at = clock.instant();
-        try {
-            boolean reachedNoOne = delivery.outcome() == SmsDelivery.Outcome.NOT_SENT
-                    || result != null && !result.accepted();
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("update sms_message set state = ?2,"
-                                + " gateway_status = ?3, sent_at = case when ?2 = 'SENT' then cast(?4 as timestamptz) end"
-                                + " where id = ?1 and state = 'QUEUED'")
-                        .setParameter(1, smsId).setParameter(2, state).setParameter(3, status)
-                        .setParameter(4, Timestamp.from(at)).executeUpdate();
-                if (reachedNoOne) {
-                    // not sent, or refused by Asterisk: on record, but not a contact for the frequency cap
-                    attempts.markNotSent(smsId);
-                }
-            });
+        boolean reachedNoOne = delivery.outcome() == SmsDelivery.Outcome.NOT_SENT
+                || result != null && !result.accepted();
+        // retried with backoff when the database is briefly away; what is never written the sweep
+        // (UnansweredSms) settles UNKNOWN, never left QUEUED
+        boolean written = RetriedWrite.run("SMS " + smsId + " " + state + " (" + status + ")",
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    em.createNativeQuery("update sms_message set state = ?2,"
+                                    + " gateway_status = ?3, sent_at = case when ?2 = 'SENT' then cast(?4 as timestamptz) end"
+                                    + " where id = ?1 and state = 'QUEUED'")
+                            .setParameter(1, smsId).setParameter(2, state).setParameter(3, status)
+                            .setParameter(4, Timestamp.from(at)).executeUpdate();
+                    if (reachedNoOne) {
+                        // not sent, or refused by Asterisk: on record, but not a contact for the frequency cap
+                        attempts.markNotSent(smsId);
+                    }
+                }));
+        if (written) {
             LOG.infof("SMS %s: %s (%s)", smsId, state, status);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "SMS %s: could not record %s (%s)", smsId, state, status);
         }
         return delivery;
     }
