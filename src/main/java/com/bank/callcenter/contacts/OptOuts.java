@@ -2,10 +2,14 @@ package com.bank.callcenter.contacts;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The way every opt-out (press 9, reply TD, an RM's DO_NOT_CALL) reaches do_not_call without ever
@@ -22,7 +26,16 @@ public class OptOuts {
 
     private final PendingOptOuts pending;
     private final DoNotCall doNotCall;
-    private final java.util.concurrent.atomic.AtomicLong deferredWrites = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong deferredWrites = new AtomicLong();
+    /**
+     * Writes to do_not_call off the caller's thread: callers include the PBX event thread, which must
+     * not wait for a PostgreSQL that is out of reach (the opt-out is already kept when this runs).
+     */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "opt-out-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OptOuts(PendingOptOuts pending, DoNotCall doNotCall) {
         this.pending = pending;
@@ -30,11 +43,12 @@ public class OptOuts {
     }
 
     /**
-     * Keeps the opt-out, then writes it to do_not_call now if PostgreSQL is there (in a transaction of
-     * its own); else it stays pending for the drainer. Throws only if it could be kept nowhere.
+     * Keeps the opt-out (on the caller's thread: once this returns it is refused everywhere and cannot
+     * be lost), then writes it to do_not_call at once on the writer thread if PostgreSQL is there (in a
+     * transaction of its own); else it stays pending for the drainer. Throws only if it could be kept nowhere.
      */
     public void optOut(OptOut optOut) {
-        pending.add(optOut).ifPresent(entry -> {
+        pending.add(optOut).ifPresent(entry -> writer.execute(() -> {
             if (write(List.of(optOut))) {
                 try {
                     pending.written(List.of(entry));
@@ -43,7 +57,12 @@ public class OptOuts {
                             optOut.source(), e.getMessage());
                 }
             }
-        });
+        }));
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.shutdown(); // what is still queued is pending and drained by the next start
     }
 
     /** At start (after the start delay) and every drain-every. */
