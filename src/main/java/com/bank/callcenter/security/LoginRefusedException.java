@@ -13,7 +13,6 @@ import java.util.Optional;
 public class LoginRefusedException extends RuntimeException {
 
     static final int TOO_MANY_REQUESTS = 429;
-    static final int UNAVAILABLE = 503;
 
     private final int status;
     private final String code;
@@ -29,11 +28,6 @@ public class LoginRefusedException extends RuntimeException {
     static LoginRefusedException throttled(String username, Duration retryAfter) {
         return new LoginRefusedException(TOO_MANY_REQUESTS, "login-throttled",
                 "too many failed logins for " + username + "; try again in " + seconds(retryAfter) + " s", retryAfter);
-    }
-
-    static LoginRefusedException unavailable(Duration retryAfter) {
-        return new LoginRefusedException(UNAVAILABLE, "login-unavailable",
-                "logins cannot be checked while the failure counter (Redis) is unreachable; try again shortly", retryAfter);
     }
 
     /** What the identity provider throws. */
