@@ -60,21 +60,21 @@ public class AuditEntry extends PanacheEntityBase {
 
     /** Writes an entry with details in the caller's transaction. */
     public static AuditEntry record(String username, String action, String subject, String details) {
+        return write(username, action, subject, details, null, null);
+    }
+
+    /** Writes an entry of a change, with the value before and after, in the caller's transaction. */
+    public static AuditEntry recordChange(String username, String action, String subject, String before, String after) {
+        return write(username, action, subject, null, before, after);
+    }
+
+    private static AuditEntry write(String username, String action, String subject, String details, String before,
+                                    String after) {
         AuditEntry entry = new AuditEntry();
         entry.username = username;
         entry.action = action;
         entry.subject = subject;
         entry.details = details;
-        entry.persist();
-        return entry;
-    }
-
-    /** Writes an entry of a change, with the value before and after, in the caller's transaction. */
-    public static AuditEntry recordChange(String username, String action, String subject, String before, String after) {
-        AuditEntry entry = new AuditEntry();
-        entry.username = username;
-        entry.action = action;
-        entry.subject = subject;
         entry.before = before;
         entry.after = after;
         entry.persist();
