@@ -1,8 +1,11 @@
 package com.bank.callcenter.calls;
 
 import com.bank.callcenter.telephony.DialplanContract;
+import com.bank.callcenter.telephony.Pbx.LiveChannel;
 import com.bank.callcenter.telephony.PbxEvent;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -189,6 +192,65 @@ final class CallEventRules {
         if (call.answerAt != null) {
             call.talkSeconds = memory.cdrTalkSeconds;
         }
+    }
+
+    /**
+     * A call found up on reconciliation (adopted, or after a reconnect) whose record lacks its legs — the
+     * follower that stopped stored none of its events — takes them from its live channels, so its later
+     * Hangup and Cdr apply. The originated channel is the one whose Linkedid is its own Uniqueid (of a
+     * Local pair, the {@code ;1} half); for agent-first the customer leg is another channel of that Linkedid,
+     * not the {@code ;2} half of the RM's Local channel. Legs the record already has are kept.
+     */
+    static void learnLegs(CallAttempt call, List<LiveChannel> channels) {
+        LiveChannel originated = originatedOf(call, channels);
+        if (originated == null) {
+            return;
+        }
+        if (call.uniqueId == null) {
+            call.uniqueId = originated.uniqueId();
+            call.channel = originated.channel();
+        }
+        if (call.linkedId == null && originated.linkedId() != null) {
+            call.linkedId = originated.linkedId();
+        }
+        if (call.kind != CallKind.AGENT_CALL || call.customerUniqueId != null) {
+            return;
+        }
+        String rmFarEnd = farEndOf(originated.channel());
+        String linkedId = originated.linkedId();
+        channels.stream()
+                .filter(c -> c.uniqueId() != null && !c.uniqueId().equals(originated.uniqueId()))
+                .filter(c -> linkedId != null && linkedId.equals(c.linkedId()))
+                .filter(c -> c.channel() == null || !c.channel().equals(rmFarEnd))
+                .min(Comparator.comparing((LiveChannel c) -> isFarEnd(c.channel())))
+                .ifPresent(customer -> {
+                    call.customerUniqueId = customer.uniqueId();
+                    call.customerChannel = customer.channel();
+                });
+    }
+
+    /** The record's own originated channel; for a record without one, the channel whose Linkedid is its own Uniqueid. */
+    private static LiveChannel originatedOf(CallAttempt call, List<LiveChannel> channels) {
+        if (call.uniqueId != null) {
+            return channels.stream().filter(c -> call.uniqueId.equals(c.uniqueId())).findFirst().orElse(null);
+        }
+        for (LiveChannel channel : channels) {
+            if (channel.uniqueId() != null && channel.uniqueId().equals(channel.linkedId())) {
+                return channel;
+            }
+        }
+        return channels.stream().filter(c -> c.uniqueId() != null && !isFarEnd(c.channel()))
+                .findFirst().orElse(null);
+    }
+
+    private static boolean isFarEnd(String channel) {
+        return channel != null && channel.endsWith(LOCAL_FAR_END_SUFFIX);
+    }
+
+    /** {@code Local/x@ctx-0001;1} → {@code Local/x@ctx-0001;2}; null for a channel that is no Local near end. */
+    private static String farEndOf(String channel) {
+        return channel != null && channel.endsWith(";1")
+                ? channel.substring(0, channel.length() - 2) + LOCAL_FAR_END_SUFFIX : null;
     }
 
     private static void learnOriginatedLeg(CallAttempt call, String channel, String uniqueId, String linkedId,

@@ -237,8 +237,30 @@ public class CallTracker implements PbxListener {
                         }));
             }
             CompletableFuture.allOf(questions.toArray(new CompletableFuture<?>[0]))
-                    .whenComplete((ignored, failure) -> settle(lost, found, notFound));
+                    .whenComplete((ignored, failure) -> {
+                        sameLinkedId(server, live, found);
+                        settle(lost, found, notFound);
+                    });
         });
+    }
+
+    /**
+     * The channels of a found call that carry no CALL_ID (agent-first: the customer leg Dial() created)
+     * but share the Linkedid of one that did: they belong to the same call.
+     */
+    private void sameLinkedId(String server, List<LiveChannel> live, Map<UUID, List<LiveChannel>> found) {
+        Set<LiveChannel> placed = ConcurrentHashMap.newKeySet();
+        found.values().forEach(placed::addAll);
+        for (LiveChannel channel : live) {
+            if (placed.contains(channel) || channel.linkedId() == null) {
+                continue;
+            }
+            UUID callId = lookup(server, channel.linkedId());
+            if (callId != null && found.containsKey(callId)) {
+                learn(server, callId, channel.uniqueId());
+                found.get(callId).add(channel);
+            }
+        }
     }
 
     private void settle(List<Track> lost, Map<UUID, List<LiveChannel>> found, String notFound) {
@@ -255,6 +277,8 @@ public class CallTracker implements PbxListener {
             fields.put("Channels", channels.stream().map(LiveChannel::channel).toList());
             track.lostAt = null;
             update(track.callId, call -> {
+                // the follower that stopped may have stored none of the call's events: its legs, from the channels found
+                CallEventRules.learnLegs(call, channels);
                 boolean customerUp = channels.stream().anyMatch(c -> c.isUp()
                         && (call.kind == CallKind.ROBOT_CALL ? c.uniqueId().equals(call.uniqueId)
                         : c.uniqueId().equals(call.customerUniqueId)));

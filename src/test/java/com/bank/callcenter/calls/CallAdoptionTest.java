@@ -3,6 +3,7 @@ package com.bank.callcenter.calls;
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.TestClock;
+import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.Pbx;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.arc.All;
@@ -14,10 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -48,6 +53,9 @@ class CallAdoptionTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    DialingLock lock;
+
     private CallBook book;
     private String server;
 
@@ -76,6 +84,69 @@ class CallAdoptionTest {
         assertEquals(1, Db.count("select count(*) from call_event where call_id = ? and name = 'Reconciled'"
                 + " and fields ->> 'Found' = 'true' and fields ->> 'Lost' = ?", UUID.fromString(callId),
                 "its follower " + stopped + " stopped"));
+    }
+
+    /**
+     * The issue's words: with the simulated PBX, kill (stop without a goodbye) the following instance
+     * between the Originate and the first event; the next instance closes every call with Asterisk's
+     * outcome. Here the Originate of a robot call goes out with no one following it (the instance died
+     * right after sending it), so its record has no Uniqueid; the call is adopted once the customer
+     * answered (Local/…;1 and ;2 up) and must end with the hang-up Asterisk reports, its dialing lock gone.
+     */
+    @Test
+    void anAdoptedCallWhoseFollowerStoredNoEventClosesWithAsterisksOutcome() throws Exception {
+        String rm = book.rm();
+        String number = CallBook.mobile('0'); // the simulator answers; the customer hangs up after the talk time
+        String customer = book.customerWithMobile(rm, number);
+        String stopped = "stopped-" + UUID.randomUUID();
+        UUID callId = UUID.randomUUID();
+        Timestamp at = Timestamp.from(TestClock.WORKING_HOURS);
+        Db.execute("insert into contact_attempt (id, customer_id, channel, created_at) values (?, ?, 'ROBOT_CALL', ?)",
+                callId, customer, at);
+        Db.execute("insert into call_attempt (id, customer_id, kind, state, ami_server, follower, action_id, queued_at,"
+                + " dial_at) values (?, ?, 'ROBOT_CALL', 'DIALING', ?, ?, ?, ?, ?)",
+                callId, customer, server, stopped, callId.toString(), at, at);
+        assertTrue(lock.acquire(customer, callId, Duration.ofHours(2)));
+        // the dead instance's Originate: nobody here follows the call, so none of its events reach the record
+        pbx.originate(server, new Pbx.OriginateCommand(callId.toString(), "Local/" + number + "@sim-carrier",
+                DialplanContract.ROBOT_CONTEXT, DialplanContract.START_EXTENSION, "", 30_000,
+                Map.of(DialplanContract.CALL_ID, callId.toString())), message -> { });
+        awaitAnswered(number);
+        assertEquals(null, Db.value("select unique_id from call_attempt where id = ?", callId));
+
+        assertEquals(1, adoption.adoptOrphans(server));
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!Set.of("COMPLETED", "FAILED", "UNKNOWN").contains(
+                Db.value("select state from call_attempt where id = ?", callId))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        Map<String, Object> call = Db.rows("select state, outcome, hangup_cause, unique_id, channel from call_attempt"
+                + " where id = ?", callId).get(0);
+        assertEquals("COMPLETED", call.get("state"), "call: " + call);
+        assertEquals("ANSWERED", call.get("outcome"));
+        assertEquals(16, ((Number) call.get("hangup_cause")).intValue());
+        assertTrue(String.valueOf(call.get("channel")).endsWith(";1"), "the originated leg: " + call);
+        while (redis.key(String.class).exists("callcenter:dialing:" + customer) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(redis.key(String.class).exists("callcenter:dialing:" + customer), "dialing lock released");
+    }
+
+    /** Waits until the customer's Local channel (;1) is up: answered, and still up for the talk time. */
+    private void awaitAnswered(String number) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Pbx.LiveChannel channel : pbx.liveChannels(server).toCompletableFuture().get()) {
+                if (channel.channel().startsWith("Local/" + number + "@") && channel.channel().endsWith(";1")
+                        && channel.isUp()) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the call to " + number + " was never answered");
     }
 
     @Test

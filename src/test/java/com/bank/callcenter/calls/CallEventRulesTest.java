@@ -1,6 +1,7 @@
 package com.bank.callcenter.calls;
 
 import com.bank.callcenter.telephony.DialplanContract;
+import com.bank.callcenter.telephony.Pbx.LiveChannel;
 import com.bank.callcenter.telephony.PbxEvent;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,50 @@ class CallEventRulesTest {
                 "Shutdown", "OriginateResponse", "Hangup", "Cdr")) {
             assertFalse(DialplanContract.EVENTS_NOT_READ.contains(needed), needed);
         }
+    }
+
+    @Test
+    void aRobotCallFoundUpWithoutItsLegsTakesTheOriginatedLocalHalf() {
+        CallAttempt call = robotCall();
+        CallEventRules.learnLegs(call, List.of(
+                new LiveChannel("Local/13800000000@carrier-00000002;2", "1795407213.1", ROBOT_LEG, 6),
+                new LiveChannel("Local/13800000000@carrier-00000002;1", ROBOT_LEG, ROBOT_LEG, 6)));
+        assertEquals(ROBOT_LEG, call.uniqueId);
+        assertEquals("Local/13800000000@carrier-00000002;1", call.channel);
+        assertEquals(ROBOT_LEG, call.linkedId);
+
+        CallEventRules.Memory memory = new CallEventRules.Memory(null);
+        call.answered(T0.plusSeconds(1), null);
+        CallEventRules.apply(call, event("Hangup", 9, Map.of("Uniqueid", ROBOT_LEG, "Cause", "16")), memory);
+        assertEquals(CallState.COMPLETED, call.state);
+        assertEquals(16, call.hangupCause);
+    }
+
+    @Test
+    void anAgentCallFoundUpWithoutItsLegsTakesTheRmsLegAndTheCustomersNotTheRmsFarEnd() {
+        CallAttempt call = robotCall();
+        call.kind = CallKind.AGENT_CALL;
+        String rm = "1795407300.4";
+        CallEventRules.learnLegs(call, List.of(
+                new LiveChannel("Local/9123@agents-00000004;2", "1795407300.5", rm, 6),
+                new LiveChannel("Local/9123@agents-00000004;1", rm, rm, 6),
+                new LiveChannel("PJSIP/carrier-00000007", "1795407300.7", rm, 6)));
+        assertEquals(rm, call.uniqueId);
+        assertEquals("Local/9123@agents-00000004;1", call.channel);
+        assertEquals("1795407300.7", call.customerUniqueId);
+        assertEquals("PJSIP/carrier-00000007", call.customerChannel);
+    }
+
+    @Test
+    void legsTheRecordHasAreKept() {
+        CallAttempt call = robotCall();
+        call.uniqueId = ROBOT_LEG;
+        call.channel = "PJSIP/carrier-00000001";
+        CallEventRules.learnLegs(call, List.of(new LiveChannel("PJSIP/carrier-00000009", "1795407299.9",
+                "1795407299.9", 6)));
+        assertEquals(ROBOT_LEG, call.uniqueId);
+        assertEquals("PJSIP/carrier-00000001", call.channel);
+        assertEquals(null, call.linkedId, "not another call's");
     }
 
     private static CallAttempt robotCall() {
