@@ -9,6 +9,7 @@ import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.arc.All;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * adopts the calls whose follower's heartbeat is gone and reconciles them with the PBX.
  */
 @QuarkusTest
+@TestProfile(TalkOutlastsAdoption.class)
 class CallAdoptionTest {
 
     private static final String HEARTBEAT_PREFIX = "callcenter:call-follower:";
