@@ -9,6 +9,7 @@ import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -51,6 +52,7 @@ public class CallTracker implements PbxListener {
     private final CallFollowers followers;
     private final ContactAttempts attempts;
     private final Clock clock;
+    private final Event<RecoveredRobotChoice> recoveredChoices;
     private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
     /** server|Uniqueid or server|Linkedid → call. */
     private final Map<String, UUID> byChannelId = new ConcurrentHashMap<>();
@@ -61,13 +63,14 @@ public class CallTracker implements PbxListener {
     });
 
     public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, CallFollowers followers,
-                       ContactAttempts attempts, Clock clock) {
+                       ContactAttempts attempts, Clock clock, Event<RecoveredRobotChoice> recoveredChoices) {
         this.pbx = pbx;
         this.lock = lock;
         this.writer = writer;
         this.followers = followers;
         this.attempts = attempts;
         this.clock = clock;
+        this.recoveredChoices = recoveredChoices;
         writer.onFinal(this::finish);
     }
 
@@ -208,8 +211,13 @@ public class CallTracker implements PbxListener {
         }
     }
 
-    /** Asks the PBX which of the lost calls are still up: those are followed on, the others become UNKNOWN. */
+    /**
+     * Asks the PBX which of the lost calls are still up: those are followed on, the others become UNKNOWN.
+     * A robot call whose record holds no choice may have had its digit pressed while nobody listened:
+     * the choice the dialplan kept in AstDB is read back and applied.
+     */
     private void reconcile(String server, List<Track> lost, String notFound) {
+        recoverRobotChoices(server, lost);
         pbx.liveChannels(server).whenComplete((live, error) -> {
             if (error != null) {
                 for (Track track : lost) {
@@ -287,6 +295,53 @@ public class CallTracker implements PbxListener {
                 }
             }, "Reconciled", fields, clock.instant());
         }
+    }
+
+    /**
+     * The robot calls among {@code lost} whose record has no robot_choice: each asks AstDB (DBGet, family
+     * {@link DialplanContract#ROBOT_CHOICE_DB_FAMILY}, key = the call id) for a digit pressed while no instance
+     * heard the RobotChoice UserEvent. One found goes on the record as a RobotChoice event — unless a choice
+     * reached the record meanwhile — and is handed on as a {@link RecoveredRobotChoice}, whose handler applies
+     * it and deletes the entry.
+     */
+    private void recoverRobotChoices(String server, List<Track> lost) {
+        List<UUID> ids = lost.stream().map(track -> track.callId).toList();
+        List<UUID> withoutChoice;
+        try {
+            withoutChoice = QuarkusTransaction.requiringNew().call(() -> CallAttempt.<CallAttempt>list(
+                            "id in ?1 and kind = ?2 and robotChoice is null", ids, CallKind.ROBOT_CALL))
+                    .stream().map(call -> call.id).toList();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "robot choices kept in AstDB for %d call(s) on %s not read: their records are out of reach",
+                    ids.size(), server);
+            return;
+        }
+        for (UUID callId : withoutChoice) {
+            pbx.dbGet(server, DialplanContract.ROBOT_CHOICE_DB_FAMILY, callId.toString())
+                    .whenComplete((value, error) -> {
+                        if (error != null) {
+                            LOG.warnf("robot call %s: its choice kept in AstDB not read: %s", callId, error.getMessage());
+                            return;
+                        }
+                        value.map(String::trim).filter(choice -> !choice.isEmpty())
+                                .ifPresent(choice -> recovered(server, callId, choice));
+                    });
+        }
+    }
+
+    private void recovered(String server, UUID callId, String choice) {
+        Instant now = clock.instant();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("CallId", callId.toString());
+        fields.put("Choice", choice);
+        fields.put("Source", "AstDB " + DialplanContract.ROBOT_CHOICE_DB_FAMILY);
+        LOG.infof("robot call %s: choice %s pressed while no instance followed the call, read from AstDB", callId, choice);
+        update(callId, call -> {
+            if (call.robotChoice == null) {
+                call.robotChoice = choice;
+                recoveredChoices.fire(new RecoveredRobotChoice(server, callId, choice, now));
+            }
+        }, DialplanContract.ROBOT_CHOICE_EVENT, fields, now);
     }
 
     private void gone(Track track, String reason) {

@@ -1,11 +1,13 @@
 package com.bank.callcenter.robot;
 
+import com.bank.callcenter.calls.RecoveredRobotChoice;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.contacts.DoNotCall;
 import com.bank.callcenter.contacts.OptOut;
 import com.bank.callcenter.contacts.OptOuts;
 import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.telephony.DialplanContract;
+import com.bank.callcenter.telephony.Pbx;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,7 +20,9 @@ import org.jboss.logging.Logger;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -32,13 +36,18 @@ import java.util.concurrent.TimeUnit;
  * kept pending and refused if PostgreSQL is away, the number taken from {@link DialledRobotCalls}), 2 asks the
  * {@link RobotSmsSender} for the campaign's SMS, 1 records that the dialplan put the customer in
  * the team queue for the RM desk. The database work runs on a thread of its own, so the PBX event
- * thread never waits for it.
+ * thread never waits for it. A choice pressed while no instance listened (its follower dead) arrives
+ * later as a {@link RecoveredRobotChoice}, read back from AstDB when the call was adopted or reconciled,
+ * and is applied the same way. Once applied, the AstDB entry the dialplan kept is deleted (DBDel). A call's
+ * choice is applied once, however many times it arrives.
  */
 @ApplicationScoped
 public class RobotChoiceHandler implements PbxListener {
 
     private static final Logger LOG = Logger.getLogger(RobotChoiceHandler.class);
     private static final long DRAIN_ON_STOP_SECONDS = 10;
+    /** Calls whose choice was applied, remembered so that a choice arriving twice (event and AstDB) acts once. */
+    private static final int APPLIED_KEPT = 10_000;
 
     private final EntityManager em;
     private final OptOuts optOuts;
@@ -48,6 +57,14 @@ public class RobotChoiceHandler implements PbxListener {
     private final RobotDialerConfig config;
     private final CallCenterConfig callcenter;
     private final Clock clock;
+    private final Pbx pbx;
+    /** Touched on the worker thread only. */
+    private final Map<UUID, Boolean> applied = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > APPLIED_KEPT;
+        }
+    };
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "robot-choices");
         thread.setDaemon(true);
@@ -55,7 +72,7 @@ public class RobotChoiceHandler implements PbxListener {
     });
 
     public RobotChoiceHandler(EntityManager em, OptOuts optOuts, DialledRobotCalls dialled, RobotSmsSender sms, RobotSettings settings, RobotDialerConfig config,
-                              CallCenterConfig callcenter, Clock clock) {
+                              CallCenterConfig callcenter, Clock clock, Pbx pbx) {
         this.em = em;
         this.optOuts = optOuts;
         this.dialled = dialled;
@@ -64,6 +81,7 @@ public class RobotChoiceHandler implements PbxListener {
         this.config = config;
         this.callcenter = callcenter;
         this.clock = clock;
+        this.pbx = pbx;
     }
 
     /** The robot call a choice belongs to. */
@@ -76,7 +94,7 @@ public class RobotChoiceHandler implements PbxListener {
             return;
         }
         String choice = Optional.ofNullable(event.get("Choice")).map(String::trim).orElse("");
-        if (!choice.equals("1") && !choice.equals("2") && !choice.equals("9")) {
+        if (choice.isEmpty()) {
             return;
         }
         UUID callId;
@@ -85,10 +103,54 @@ public class RobotChoiceHandler implements PbxListener {
         } catch (IllegalArgumentException e) {
             return;
         }
-        worker.execute(() -> apply(callId, choice, event.receivedAt()));
+        if (!choice.equals("1") && !choice.equals("2") && !choice.equals("9")) {
+            worker.execute(() -> forget(event.server(), callId)); // a digit the menu ignores: nothing to apply
+            return;
+        }
+        String server = event.server();
+        worker.execute(() -> applyOnce(server, callId, choice, event.receivedAt()));
     }
 
-    private void apply(UUID callId, String choice, Instant now) {
+    /** A choice read back from AstDB for a call adopted or reconciled: pressed while no instance listened. */
+    void onRecovered(@Observes RecoveredRobotChoice recovered) {
+        String choice = recovered.choice().trim();
+        if (!choice.equals("1") && !choice.equals("2") && !choice.equals("9")) {
+            worker.execute(() -> forget(recovered.server(), recovered.callId()));
+            return;
+        }
+        worker.execute(() -> applyOnce(recovered.server(), recovered.callId(), choice, recovered.at()));
+    }
+
+    /** Applies the choice unless this call's was already applied, then deletes the AstDB entry the dialplan kept. */
+    private void applyOnce(String server, UUID callId, String choice, Instant now) {
+        if (!applied.containsKey(callId)) {
+            if (!apply(callId, choice, now)) {
+                return; // the entry stays: the next adoption or reconciliation tries again
+            }
+            applied.put(callId, Boolean.TRUE);
+        }
+        forget(server, callId);
+    }
+
+    /** DBDel of the call's choice in AstDB. */
+    private void forget(String server, UUID callId) {
+        if (server == null) {
+            return;
+        }
+        try {
+            pbx.dbDel(server, DialplanContract.ROBOT_CHOICE_DB_FAMILY, callId.toString())
+                    .whenComplete((deleted, error) -> {
+                        if (error != null) {
+                            LOG.debugf("robot call %s: AstDB choice not deleted: %s", callId, error.getMessage());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.debugf("robot call %s: AstDB choice not deleted: %s", callId, e.getMessage());
+        }
+    }
+
+    /** True when the choice was applied (or there is nothing to apply it to). */
+    private boolean apply(UUID callId, String choice, Instant now) {
         try {
             if (choice.equals("9")) {
                 // without the database when this instance dialled the call: the opt-out must not wait for it
@@ -96,7 +158,7 @@ public class RobotChoiceHandler implements PbxListener {
                 if (known.isPresent()) {
                     DialledRobotCalls.Dialled call = known.get();
                     optOut(new RobotCall(callId, call.customerId(), call.campaignId(), call.mobile(), null), now);
-                    return;
+                    return true;
                 }
             }
             find(callId).ifPresent(call -> {
@@ -114,8 +176,10 @@ public class RobotChoiceHandler implements PbxListener {
                         break;
                 }
             });
+            return true;
         } catch (RuntimeException e) {
             LOG.errorf(e, "robot call %s: choice %s not applied", callId, choice);
+            return false;
         }
     }
 

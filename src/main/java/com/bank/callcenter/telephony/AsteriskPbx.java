@@ -7,11 +7,14 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.DbDelAction;
+import org.asteriskjava.manager.action.DbGetAction;
 import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.MessageSendAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DbGetResponseEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
@@ -204,6 +207,37 @@ public class AsteriskPbx implements Pbx {
             }
             return Optional.<String>empty();
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> dbGet(String server, String family, String key) {
+        AmiLink link = link(server);
+        CompletableFuture<Optional<String>> raw = new CompletableFuture<>();
+        try {
+            // Asterisk 22: Success + DBGetResponse (Family, Key, Val) + DBGetComplete; a missing entry: Error
+            link.sendEventGenerating(new DbGetAction(family, key), responses -> {
+                if (responses.getResponse() instanceof ManagerError) {
+                    raw.complete(Optional.empty());
+                    return;
+                }
+                Optional<String> value = Optional.empty();
+                for (ResponseEvent event : responses.getEvents()) {
+                    if (event instanceof DbGetResponseEvent) {
+                        value = Optional.ofNullable(((DbGetResponseEvent) event).getVal());
+                    }
+                }
+                raw.complete(value);
+            });
+        } catch (PbxUnavailableException e) {
+            raw.completeExceptionally(e);
+        }
+        return link.onEventThread(raw);
+    }
+
+    @Override
+    public CompletionStage<Boolean> dbDel(String server, String family, String key) {
+        AmiLink link = link(server);
+        return link.send(new DbDelAction(family, key), response -> !(response instanceof ManagerError));
     }
 
     private AmiLink link(String server) {

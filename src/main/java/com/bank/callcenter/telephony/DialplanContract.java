@@ -52,6 +52,14 @@ public final class DialplanContract {
     /** UserEvent of the robot menu: fields CallId and Choice (empty = no input). */
     public static final String ROBOT_CHOICE_EVENT = "RobotChoice";
 
+    /**
+     * AstDB family where the robot dialplan stores the digit pressed, right after Read and only when
+     * one was pressed: {@code Set(DB(callcenter/choice/${CALL_ID})=${CHOICE})}. The choice so outlives an
+     * instance that died before its RobotChoice UserEvent arrived: the instance that adopts the call
+     * reads it with DBGet, applies it and removes it with DBDel.
+     */
+    public static final String ROBOT_CHOICE_DB_FAMILY = "callcenter/choice";
+
     /** UserEvent of an inbound SMS: fields From and Body. */
     public static final String SMS_IN_EVENT = "SmsIn";
 

@@ -47,6 +47,12 @@ public interface Pbx {
     /** Getvar on a channel; empty when the channel or variable does not exist. */
     CompletionStage<Optional<String>> getVar(String server, String channel, String variable);
 
+    /** DBGet from AstDB; empty when the entry does not exist ("Database entry not found"). */
+    CompletionStage<Optional<String>> dbGet(String server, String family, String key);
+
+    /** DBDel from AstDB; false when Asterisk deleted nothing (no such entry). */
+    CompletionStage<Boolean> dbDel(String server, String family, String key);
+
     void addListener(PbxListener listener);
 
     /** What an Originate asks for: the first leg, where it goes in the dialplan, and the channel variables. */

@@ -68,6 +68,7 @@ public class SimulatedPbxLauncher {
                 .robotContext(DialplanContract.ROBOT_CONTEXT)
                 .robotUserEvent(DialplanContract.ROBOT_CHOICE_EVENT)
                 .callIdVariable(DialplanContract.CALL_ID)
+                .robotChoiceDbFamily(DialplanContract.ROBOT_CHOICE_DB_FAMILY)
                 .messageEndpoints(java.util.Set.of("sms-gw", smsEndpoint(config.sms().to())))
                 .excludedEvents(DialplanContract.EVENTS_NOT_READ)
                 .build();

@@ -120,7 +120,7 @@ class DialplanContractTest {
     @Test
     void everyChannelVariableOfTheContractIsRead() {
         List<String> variables = constants(name -> !name.endsWith("_CONTEXT") && !name.endsWith("_EVENT")
-                && !name.equals("START_EXTENSION"));
+                && !name.endsWith("_FAMILY") && !name.equals("START_EXTENSION"));
         assertEquals(Set.of("CALL_ID", "CUSTOMER_DIAL", "CALLER_ID", "RECORDING", "PROMPT", "TEAM_QUEUE"),
                 Set.copyOf(variables));
         for (String variable : variables) {
@@ -185,6 +185,39 @@ class DialplanContractTest {
         assertEquals(Set.of("1", "2", "9"), onChoice.keySet(), "branches on the choice");
         Step otherwise = s.get(lastBranchIndex(s, choiceBranch) + 1);
         assertEquals("Playback(custom/goodbye)", otherwise.app + "(" + otherwise.args + ")", "any other choice: goodbye");
+    }
+
+    /**
+     * A digit pressed must outlive the instance following the call: right after Read (and before the
+     * UserEvent, in s and in h) the dialplan stores it with Set(DB(callcenter/choice/${CALL_ID})=${CHOICE}),
+     * only when a digit was pressed (a GotoIf on an empty CHOICE jumps over the write).
+     */
+    @Test
+    void robotStoresAPressedDigitInAstDbBeforeReportingIt() {
+        assertEquals("callcenter/choice", DialplanContract.ROBOT_CHOICE_DB_FAMILY);
+        String write = "DB(" + DialplanContract.ROBOT_CHOICE_DB_FAMILY + "/${" + DialplanContract.CALL_ID
+                + "})=${CHOICE}";
+        List<Step> s = dialplan.steps(DialplanContract.ROBOT_CONTEXT, DialplanContract.START_EXTENSION);
+        Step read = find(s, "Read", step -> step.arg(0).equals("CHOICE"), "Read(CHOICE,...)");
+        for (String extension : List.of(DialplanContract.START_EXTENSION, "h")) {
+            List<Step> steps = dialplan.steps(DialplanContract.ROBOT_CONTEXT, extension);
+            Step set = find(steps, "Set", step -> step.args.equals(write), "Set(" + write + ") in " + extension);
+            Step event = find(steps, "UserEvent", this::isRobotChoiceEvent, "the RobotChoice UserEvent in " + extension);
+            assertTrue(set.index < event.index, extension + ": the choice is stored before it is reported");
+            if (extension.equals(DialplanContract.START_EXTENSION)) {
+                assertTrue(read.index < set.index, "the choice is stored right after Read");
+            }
+            Pattern noDigit = Pattern.compile("\\$\\[\"\\$\\{CHOICE}\" = \"\"]\\?(\\w+)");
+            Step guard = steps.stream().filter(step -> step.app.equals("GotoIf") && step.index < set.index
+                            && noDigit.matcher(step.args).matches()).findFirst()
+                    .orElseThrow(() -> new AssertionError(extension + ": no GotoIf($[\"${CHOICE}\" = \"\"]?...)"
+                            + " before the AstDB write: only a pressed digit is stored"));
+            Matcher m = noDigit.matcher(guard.args);
+            assertTrue(m.matches());
+            Step target = Dialplan.labelled(steps, m.group(1));
+            assertTrue(target.index > set.index && target.index <= event.index,
+                    extension + ": no digit jumps over the AstDB write to the report");
+        }
     }
 
     @Test

@@ -34,6 +34,9 @@ final class AmiActions {
             case "coreshowchannels" -> coreShowChannels(actionId);
             case "status" -> status(message.get("Channel"), actionId);
             case "getvar" -> getvar(message, actionId);
+            case "dbget" -> dbGet(message, actionId);
+            case "dbput" -> dbPut(message, actionId);
+            case "dbdel" -> dbDel(message, actionId);
             default -> session.sendResponse(AmiResponses.error(actionId, "Invalid/unknown command: " + action
                     + ". Use Action: ListCommands to show available commands."));
         }
@@ -214,6 +217,74 @@ final class AmiActions {
             value = found == null ? "" : found;
         }
         session.sendResponse(AmiResponses.response("Success", actionId).add("Variable", variable).add("Value", value));
+    }
+
+    /** As Asterisk 22: a list (DBGetResponse, DBGetComplete) when the key exists, else an error. */
+    private void dbGet(AmiMessage message, String actionId) {
+        String family = message.get("Family");
+        String key = message.get("Key");
+        if (family == null || family.isEmpty()) {
+            session.sendResponse(AmiResponses.error(actionId, "No family specified."));
+            return;
+        }
+        if (key == null || key.isEmpty()) {
+            session.sendResponse(AmiResponses.error(actionId, "No key specified."));
+            return;
+        }
+        Optional<String> value = engine.dbGet(family, key);
+        if (value.isEmpty()) {
+            session.sendResponse(AmiResponses.error(actionId, "Database entry not found"));
+            return;
+        }
+        List<AmiMessage> reply = new ArrayList<>();
+        reply.add(AmiResponses.response("Success", actionId).add("EventList", "start")
+                .add("Message", "Result will follow"));
+        // manager.c appends the ActionID after Val here (astman_append), unlike the list's other messages
+        AmiMessage item = AmiMessage.of("Event", "DBGetResponse").add("Family", family).add("Key", key)
+                .add("Val", value.get());
+        if (actionId != null) {
+            item.add("ActionID", actionId);
+        }
+        reply.add(item);
+        AmiMessage complete = AmiMessage.of("Event", "DBGetComplete");
+        if (actionId != null) {
+            complete.add("ActionID", actionId);
+        }
+        reply.add(complete.add("EventList", "Complete").add("ListItems", 1));
+        session.sendAll(reply);
+    }
+
+    private void dbPut(AmiMessage message, String actionId) {
+        String family = message.get("Family");
+        String key = message.get("Key");
+        if (family == null || family.isEmpty()) {
+            session.sendResponse(AmiResponses.error(actionId, "No family specified"));
+            return;
+        }
+        if (key == null || key.isEmpty()) {
+            session.sendResponse(AmiResponses.error(actionId, "No key specified"));
+            return;
+        }
+        engine.dbPut(family, key, message.getOrDefault("Val", ""));
+        session.sendResponse(AmiResponses.success(actionId, "Updated database successfully"));
+    }
+
+    private void dbDel(AmiMessage message, String actionId) {
+        String family = message.get("Family");
+        String key = message.get("Key");
+        if (family == null || family.isEmpty()) {
+            session.sendResponse(AmiResponses.error(actionId, "No family specified."));
+            return;
+        }
+        if (key == null || key.isEmpty()) {
+            session.sendResponse(AmiResponses.error(actionId, "No key specified."));
+            return;
+        }
+        if (engine.dbDel(family, key)) {
+            session.sendResponse(AmiResponses.success(actionId, "Key deleted successfully"));
+        } else {
+            session.sendResponse(AmiResponses.error(actionId, "Database entry not deleted"));
+        }
     }
 
     private static String duration(long millis) {

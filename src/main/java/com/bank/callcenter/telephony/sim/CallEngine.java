@@ -40,6 +40,8 @@ final class CallEngine {
     private final Set<String> refusedMessageDestinations = ConcurrentHashMap.newKeySet();
     private final java.util.Deque<SimulatedMessage> sentMessages = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final int SENT_MESSAGES_KEPT = 1000;
+    /** The simulated AstDB: family + '/' + key → value (DBPut, DBGet, DBDel; the robot dialplan's Set(DB(...))). */
+    private final Map<String, String> astDb = new ConcurrentHashMap<>();
 
     CallEngine(SimulatedPbxOptions options) {
         this.options = options;
@@ -67,6 +69,21 @@ final class CallEngine {
 
     long uptimeSeconds() {
         return (clock.nowMs() - bootedAtMs) / 1000;
+    }
+
+    /** AstDB: a value, as DBGet reads it. */
+    Optional<String> dbGet(String family, String key) {
+        return Optional.ofNullable(astDb.get(family + "/" + key));
+    }
+
+    /** AstDB: stores a value, as DBPut or the dialplan's Set(DB(family/key)=value) do. */
+    void dbPut(String family, String key, String value) {
+        astDb.put(family + "/" + key, value);
+    }
+
+    /** AstDB: removes a value; false when there was none. */
+    boolean dbDel(String family, String key) {
+        return astDb.remove(family + "/" + key) != null;
     }
 
     void addSession(AmiSession session) {

@@ -187,6 +187,8 @@ final class CallScenario {
                 () -> AmiEvents.dtmfEnd(near, digit, DTMF_DURATION_MS),
                 varSet(near, CHOICE_VARIABLE, choice),
                 varSet(near, READSTATUS_VARIABLE, "OK"),
+                // the dialplan's Set(DB(<family>/${CALL_ID})=${CHOICE}) right after Read: the choice outlives the follower
+                mutate(() -> storeChoice(near, choice), null),
                 mutate(() -> near.priority(3), () -> AmiEvents.userEvent(near, options.robotUserEvent(),
                         "CallId", valueOr(near.variable(options.callIdVariable())), "Choice", choice)),
                 mutate(() -> {
@@ -199,6 +201,14 @@ final class CallScenario {
                 hangup(far, HangupCause.NORMAL_CLEARING),
                 cdr(far, null));
         call.phase(0, lane(hangup(near, HangupCause.NORMAL_CLEARING), cdr(near, null)), farLane);
+    }
+
+    /** AstDB write of the robot dialplan: the choice under the call's CALL_ID (none without a CALL_ID). */
+    private void storeChoice(ChannelSnapshot near, String choice) {
+        String callId = near.variable(options.callIdVariable());
+        if (callId != null && !callId.isEmpty() && options.robotChoiceDbFamily() != null) {
+            engine.dbPut(options.robotChoiceDbFamily(), callId, choice);
+        }
     }
 
     /** The robot dialplan's {@code h} extension: the choice UserEvent with an empty Choice. */

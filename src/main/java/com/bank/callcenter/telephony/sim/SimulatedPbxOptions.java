@@ -21,6 +21,8 @@ import java.util.Set;
  * @param robotContext             Originate context whose calls play the robot menu (Read + UserEvent)
  * @param robotUserEvent           name of the UserEvent raised with the choice
  * @param callIdVariable           channel variable copied into the robot UserEvent's {@code CallId}
+ * @param robotChoiceDbFamily      AstDB family where the robot dialplan stores a pressed digit (key = the call id,
+ *                                 {@code Set(DB(<family>/${CALL_ID})=${CHOICE})}); read with DBGet, removed with DBDel
  * @param robotNoInputReport       when the customer hangs up at the prompt, raise the robot UserEvent with an
  *                                 empty {@code Choice} from the {@code h} extension (the recordings' dialplan had none)
  * @param clickToCallContext       Originate context that, once the agent answers, dials the Exten
@@ -49,6 +51,7 @@ public record SimulatedPbxOptions(
         String robotContext,
         String robotUserEvent,
         String callIdVariable,
+        String robotChoiceDbFamily,
         boolean robotNoInputReport,
         String clickToCallContext,
         String clickToCallDialTemplate,
@@ -106,6 +109,7 @@ public record SimulatedPbxOptions(
         b.robotContext = robotContext;
         b.robotUserEvent = robotUserEvent;
         b.callIdVariable = callIdVariable;
+        b.robotChoiceDbFamily = robotChoiceDbFamily;
         b.robotNoInputReport = robotNoInputReport;
         b.clickToCallContext = clickToCallContext;
         b.clickToCallDialTemplate = clickToCallDialTemplate;
@@ -135,6 +139,7 @@ public record SimulatedPbxOptions(
         private String robotContext = "robot";
         private String robotUserEvent = "RobotChoice";
         private String callIdVariable = "CALL_ID";
+        private String robotChoiceDbFamily = "callcenter/choice";
         private boolean robotNoInputReport = true;
         private String clickToCallContext = "c2c";
         private String clickToCallDialTemplate = "Local/" + NUMBER_PLACEHOLDER + "@sim-carrier";
@@ -161,6 +166,7 @@ public record SimulatedPbxOptions(
         public Builder robotContext(String robotContext) { this.robotContext = robotContext; return this; }
         public Builder robotUserEvent(String robotUserEvent) { this.robotUserEvent = robotUserEvent; return this; }
         public Builder callIdVariable(String callIdVariable) { this.callIdVariable = callIdVariable; return this; }
+        public Builder robotChoiceDbFamily(String family) { this.robotChoiceDbFamily = family; return this; }
         public Builder robotNoInputReport(boolean report) { this.robotNoInputReport = report; return this; }
         public Builder clickToCallContext(String clickToCallContext) { this.clickToCallContext = clickToCallContext; return this; }
         public Builder clickToCallDialTemplate(String template) { this.clickToCallDialTemplate = template; return this; }
@@ -177,7 +183,7 @@ public record SimulatedPbxOptions(
         public SimulatedPbxOptions build() {
             return new SimulatedPbxOptions(port, username, secret, seed, outcomeRule, ringTimeMs, talkTimeMs,
                     promptTimeMs, timingJitter, timeScale, varyEventOrder, robotContext, robotUserEvent,
-                    callIdVariable, robotNoInputReport, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
+                    callIdVariable, robotChoiceDbFamily, robotNoInputReport, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
                     clickToCallDialVariable, agentOutcomeRule, channelTechnologies, messageEndpoints, asteriskVersion, amiVersion,
                     excludedEvents);
         }

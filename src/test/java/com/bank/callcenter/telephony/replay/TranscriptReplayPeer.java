@@ -268,6 +268,9 @@ public final class TranscriptReplayPeer implements AutoCloseable {
                     send(AmiMessage.of("Event", "CoreShowChannelsComplete").add("ActionID", actionId)
                             .add("EventList", "Complete").add("ListItems", 0));
                 }
+                // the recorded Asterisk kept no robot choice in AstDB: DBGet and DBDel find nothing, as Asterisk 22 says it
+                case "dbget" -> send(response("Error", actionId).add("Message", "Database entry not found"));
+                case "dbdel" -> send(response("Error", actionId).add("Message", "Database entry not deleted"));
                 case "originate", "messagesend" -> {
                     unexpected.add("nothing armed for " + message);
                     send(response("Error", actionId).add("Message", action.equalsIgnoreCase("originate")

@@ -119,6 +119,68 @@ class SimulatedPbxWireTest {
         }
     }
 
+    /** AstDB as Asterisk 22 answers it: DBPut, DBGet (a list: DBGetResponse, DBGetComplete), DBDel, a missing entry. */
+    @Test
+    void astDbActionsAreAnsweredLikeAsterisk22() throws Exception {
+        try (RawAmiClient client = new RawAmiClient(pbx.port())) {
+            client.loginWithSecret(USERNAME, SECRET, "off");
+            client.send(AmiMessage.of("Action", "DBPut").add("ActionID", "put").add("Family", "callcenter/choice")
+                    .add("Key", "c1").add("Val", "9"));
+            assertEquals("Response: Success\r\nActionID: put\r\nMessage: Updated database successfully\r\n\r\n",
+                    client.readRawMessage());
+
+            client.send(AmiMessage.of("Action", "DBGet").add("ActionID", "get").add("Family", "callcenter/choice")
+                    .add("Key", "c1"));
+            assertEquals("Response: Success\r\nActionID: get\r\nEventList: start\r\nMessage: Result will follow\r\n\r\n",
+                    client.readRawMessage());
+            assertEquals("Event: DBGetResponse\r\nFamily: callcenter/choice\r\nKey: c1\r\nVal: 9\r\nActionID: get\r\n\r\n",
+                    client.readRawMessage());
+            assertEquals("Event: DBGetComplete\r\nActionID: get\r\nEventList: Complete\r\nListItems: 1\r\n\r\n",
+                    client.readRawMessage());
+
+            client.send(AmiMessage.of("Action", "DBDel").add("ActionID", "del").add("Family", "callcenter/choice")
+                    .add("Key", "c1"));
+            assertEquals("Response: Success\r\nActionID: del\r\nMessage: Key deleted successfully\r\n\r\n",
+                    client.readRawMessage());
+
+            client.send(AmiMessage.of("Action", "DBGet").add("ActionID", "gone").add("Family", "callcenter/choice")
+                    .add("Key", "c1"));
+            assertEquals("Response: Error\r\nActionID: gone\r\nMessage: Database entry not found\r\n\r\n",
+                    client.readRawMessage());
+        }
+    }
+
+    /** A press at the robot menu is kept in AstDB (callcenter/choice, key = CALL_ID), as the dialplan's Set(DB(...)) does. */
+    @Test
+    void aRobotPressIsStoredInAstDb() throws Exception {
+        SimulatedPbx robot = new SimulatedPbx(SimulatedPbxOptions.builder().port(0).username(USERNAME).secret(SECRET)
+                .outcomeRule(new LastDigitOutcomeRule()).timeScale(0.02).timingJitter(0).build()).start();
+        try (RawAmiClient client = new RawAmiClient(robot.port())) {
+            client.loginWithSecret(USERNAME, SECRET, "off");
+            client.send(AmiMessage.of("Action", "Originate").add("ActionID", "o1")
+                    .add("Channel", "Local/13900000006@sim-carrier").add("Context", "robot").add("Exten", "s")
+                    .add("Priority", "1").add("Async", "true").add("Variable", "CALL_ID=call-6"));
+            client.read();
+            String value = null;
+            long deadline = System.currentTimeMillis() + 5_000;
+            int n = 0;
+            while (value == null && System.currentTimeMillis() < deadline) {
+                client.send(AmiMessage.of("Action", "DBGet").add("ActionID", "g" + n++)
+                        .add("Family", "callcenter/choice").add("Key", "call-6"));
+                AmiMessage response = client.read();
+                if ("Success".equals(response.get("Response"))) {
+                    value = client.read().get("Val");
+                    client.read();
+                } else {
+                    Thread.sleep(20);
+                }
+            }
+            assertEquals("9", value);
+        } finally {
+            robot.stop();
+        }
+    }
+
     @Test
     void logoffSaysGoodbyeAndCloses() throws Exception {
         try (RawAmiClient client = new RawAmiClient(pbx.port())) {
