@@ -8,12 +8,18 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,12 +48,15 @@ public class CallAdoption implements PbxListener {
     private final CallTracker tracker;
     private final CallFollowers followers;
     private final EntityManager em;
+    private final ManagedExecutor executor;
 
-    public CallAdoption(Pbx pbx, CallTracker tracker, CallFollowers followers, EntityManager em) {
+    public CallAdoption(Pbx pbx, CallTracker tracker, CallFollowers followers, EntityManager em,
+                        ManagedExecutor executor) {
         this.pbx = pbx;
         this.tracker = tracker;
         this.followers = followers;
         this.em = em;
+        this.executor = executor;
     }
 
     @Override
@@ -55,13 +64,16 @@ public class CallAdoption implements PbxListener {
         // events belong to the calls the tracker follows
     }
 
+    /** Off the PBX event thread, which calls this: adoption reads and writes the database. */
     @Override
     public void onLinkUp(String server) {
-        try {
-            adoptOrphans(server);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "calls on %s whose follower stopped: not adopted now; the next round tries again", server);
-        }
+        executor.runAsync(() -> {
+            try {
+                adoptOrphans(server);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "calls on %s whose follower stopped: not adopted now; the next round tries again", server);
+            }
+        });
     }
 
     /** Every so often: calls on a reachable server whose follower (another instance) stopped. */
@@ -116,18 +128,31 @@ public class CallAdoption implements PbxListener {
         return orphans;
     }
 
-    /** The orphans this instance now follows: each claimed only if its follower is still the one that stopped. */
+    /**
+     * The orphans this instance now follows, claimed in one statement: each only if its follower is
+     * still the one that stopped (another instance may have adopted it meanwhile).
+     */
     private List<OrphanedCall> claim(List<OrphanedCall> orphans) {
-        List<OrphanedCall> claimed = new ArrayList<>();
-        for (OrphanedCall orphan : orphans) {
-            int updated = em.createNativeQuery("update call_attempt set follower = ?1, version = version + 1"
-                            + " where id = ?2 and follower is not distinct from ?3 and state in " + CallState.IN_FLIGHT_SQL)
-                    .setParameter(1, followers.self()).setParameter(2, orphan.callId())
-                    .setParameter(3, orphan.follower()).executeUpdate();
-            if (updated == 1) {
-                claimed.add(orphan);
+        Set<UUID> claimed = new HashSet<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update call_attempt c set follower = ?, version = c.version + 1
+                    from unnest(?::uuid[], ?::text[]) as stopped(id, follower)
+                    where c.id = stopped.id and coalesce(c.follower, '') = stopped.follower
+                      and c.state in %s
+                    returning c.id""".formatted(CallState.IN_FLIGHT_SQL))) {
+                update.setString(1, followers.self());
+                update.setArray(2, connection.createArrayOf("uuid",
+                        orphans.stream().map(OrphanedCall::callId).toArray()));
+                update.setArray(3, connection.createArrayOf("text",
+                        orphans.stream().map(o -> o.follower() == null ? "" : o.follower()).toArray()));
+                try (ResultSet rows = update.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getObject(1, UUID.class));
+                    }
+                }
             }
-        }
-        return claimed;
+        });
+        return orphans.stream().filter(orphan -> claimed.contains(orphan.callId())).toList();
     }
 }

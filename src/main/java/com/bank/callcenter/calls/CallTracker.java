@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -53,6 +54,7 @@ public class CallTracker implements PbxListener {
     private final ContactAttempts attempts;
     private final Clock clock;
     private final Event<RecoveredRobotChoice> recoveredChoices;
+    private final ManagedExecutor executor;
     private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
     /** server|Uniqueid or server|Linkedid → call. */
     private final Map<String, UUID> byChannelId = new ConcurrentHashMap<>();
@@ -63,7 +65,8 @@ public class CallTracker implements PbxListener {
     });
 
     public CallTracker(Pbx pbx, DialingLock lock, CallRecordWriter writer, CallFollowers followers,
-                       ContactAttempts attempts, Clock clock, Event<RecoveredRobotChoice> recoveredChoices) {
+                       ContactAttempts attempts, Clock clock, Event<RecoveredRobotChoice> recoveredChoices,
+                       ManagedExecutor executor) {
         this.pbx = pbx;
         this.lock = lock;
         this.writer = writer;
@@ -71,6 +74,7 @@ public class CallTracker implements PbxListener {
         this.attempts = attempts;
         this.clock = clock;
         this.recoveredChoices = recoveredChoices;
+        this.executor = executor;
         writer.onFinal(this::finish);
     }
 
@@ -217,7 +221,8 @@ public class CallTracker implements PbxListener {
      * the choice the dialplan kept in AstDB is read back and applied.
      */
     private void reconcile(String server, List<Track> lost, String notFound) {
-        recoverRobotChoices(server, lost);
+        // it reads the records: not on the PBX event thread, which reconciles the calls of a dropped link
+        executor.runAsync(() -> recoverRobotChoices(server, lost));
         pbx.liveChannels(server).whenComplete((live, error) -> {
             if (error != null) {
                 for (Track track : lost) {

@@ -3,7 +3,6 @@ package com.bank.callcenter.calls;
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.TestClock;
-import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.Pbx;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.arc.All;
@@ -100,19 +99,9 @@ class CallAdoptionTest {
         String rm = book.rm();
         String number = CallBook.mobile('0'); // the simulator answers; the customer hangs up after the talk time
         String customer = book.customerWithMobile(rm, number);
-        String stopped = "stopped-" + UUID.randomUUID();
-        UUID callId = UUID.randomUUID();
-        Timestamp at = Timestamp.from(TestClock.WORKING_HOURS);
-        Db.execute("insert into contact_attempt (id, customer_id, channel, created_at) values (?, ?, 'ROBOT_CALL', ?)",
-                callId, customer, at);
-        Db.execute("insert into call_attempt (id, customer_id, kind, state, ami_server, follower, action_id, queued_at,"
-                + " dial_at) values (?, ?, 'ROBOT_CALL', 'DIALING', ?, ?, ?, ?, ?)",
-                callId, customer, server, stopped, callId.toString(), at, at);
+        UUID callId = DeadFollower.recordedRobotCall(server, customer);
         assertTrue(lock.acquire(customer, callId, Duration.ofHours(2)));
-        // the dead instance's Originate: nobody here follows the call, so none of its events reach the record
-        pbx.originate(server, new Pbx.OriginateCommand(callId.toString(), "Local/" + number + "@sim-carrier",
-                DialplanContract.ROBOT_CONTEXT, DialplanContract.START_EXTENSION, "", 30_000,
-                Map.of(DialplanContract.CALL_ID, callId.toString())), message -> { });
+        DeadFollower.originate(pbx, server, callId, number);
         awaitAnswered(number);
         assertEquals(null, Db.value("select unique_id from call_attempt where id = ?", callId));
 

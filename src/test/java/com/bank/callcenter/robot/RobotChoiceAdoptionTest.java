@@ -2,9 +2,9 @@ package com.bank.callcenter.robot;
 
 import com.bank.callcenter.calls.CallAdoption;
 import com.bank.callcenter.calls.CallBook;
+import com.bank.callcenter.calls.DeadFollower;
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Db;
-import com.bank.callcenter.support.TestClock;
 import com.bank.callcenter.telephony.AsteriskPbx;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.Pbx;
@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,21 +52,12 @@ class RobotChoiceAdoptionTest {
         String rm = book.rm();
         String number = CallBook.mobile('6'); // the simulated customer answers and presses 9
         String customer = book.customerWithMobile(rm, number);
-        String stopped = "stopped-" + UUID.randomUUID();
-        UUID callId = UUID.randomUUID();
-        Timestamp at = Timestamp.from(TestClock.WORKING_HOURS);
-        Db.execute("insert into contact_attempt (id, customer_id, channel, created_at) values (?, ?, 'ROBOT_CALL', ?)",
-                callId, customer, at);
-        Db.execute("insert into call_attempt (id, customer_id, kind, state, ami_server, follower, action_id, queued_at,"
-                + " dial_at) values (?, ?, 'ROBOT_CALL', 'DIALING', ?, ?, ?, ?, ?)",
-                callId, customer, server, stopped, callId.toString(), at, at);
+        UUID callId = DeadFollower.recordedRobotCall(server, customer);
 
         // the follower is dead: no tracker follows the call and no choice handler hears its RobotChoice
         asteriskPbx.removeListener(handler);
         try {
-            pbx.originate(server, new Pbx.OriginateCommand(callId.toString(), "Local/" + number + "@sim-carrier",
-                    DialplanContract.ROBOT_CONTEXT, DialplanContract.START_EXTENSION, "", 30_000,
-                    Map.of(DialplanContract.CALL_ID, callId.toString())), message -> { });
+            DeadFollower.originate(pbx, server, callId, number);
             await(() -> stored(server, callId).isPresent(), "the press stored in AstDB");
             assertEquals(Optional.of("9"), stored(server, callId));
             await(() -> gone(server, number), "the robot call hung up after the press");

@@ -221,16 +221,11 @@ final class AmiActions {
 
     /** As Asterisk 22: a list (DBGetResponse, DBGetComplete) when the key exists, else an error. */
     private void dbGet(AmiMessage message, String actionId) {
+        if (!hasFamilyAndKey(message, actionId, ".")) {
+            return;
+        }
         String family = message.get("Family");
         String key = message.get("Key");
-        if (family == null || family.isEmpty()) {
-            session.sendResponse(AmiResponses.error(actionId, "No family specified."));
-            return;
-        }
-        if (key == null || key.isEmpty()) {
-            session.sendResponse(AmiResponses.error(actionId, "No key specified."));
-            return;
-        }
         Optional<String> value = engine.dbGet(family, key);
         if (value.isEmpty()) {
             session.sendResponse(AmiResponses.error(actionId, "Database entry not found"));
@@ -255,36 +250,38 @@ final class AmiActions {
     }
 
     private void dbPut(AmiMessage message, String actionId) {
-        String family = message.get("Family");
-        String key = message.get("Key");
-        if (family == null || family.isEmpty()) {
-            session.sendResponse(AmiResponses.error(actionId, "No family specified"));
+        if (!hasFamilyAndKey(message, actionId, "")) {
             return;
         }
-        if (key == null || key.isEmpty()) {
-            session.sendResponse(AmiResponses.error(actionId, "No key specified"));
-            return;
-        }
-        engine.dbPut(family, key, message.getOrDefault("Val", ""));
+        engine.dbPut(message.get("Family"), message.get("Key"), message.getOrDefault("Val", ""));
         session.sendResponse(AmiResponses.success(actionId, "Updated database successfully"));
     }
 
     private void dbDel(AmiMessage message, String actionId) {
-        String family = message.get("Family");
-        String key = message.get("Key");
-        if (family == null || family.isEmpty()) {
-            session.sendResponse(AmiResponses.error(actionId, "No family specified."));
+        if (!hasFamilyAndKey(message, actionId, ".")) {
             return;
         }
-        if (key == null || key.isEmpty()) {
-            session.sendResponse(AmiResponses.error(actionId, "No key specified."));
-            return;
-        }
-        if (engine.dbDel(family, key)) {
+        if (engine.dbDel(message.get("Family"), message.get("Key"))) {
             session.sendResponse(AmiResponses.success(actionId, "Key deleted successfully"));
         } else {
             session.sendResponse(AmiResponses.error(actionId, "Database entry not deleted"));
         }
+    }
+
+    /**
+     * Answers Asterisk's error when Family or Key is missing; {@code end} is how manager.c ends the
+     * message for that action (DBGet and DBDel with a full stop, DBPut without).
+     */
+    private boolean hasFamilyAndKey(AmiMessage message, String actionId, String end) {
+        for (String field : List.of("Family", "Key")) {
+            String value = message.get(field);
+            if (value == null || value.isEmpty()) {
+                session.sendResponse(AmiResponses.error(actionId, "No " + field.toLowerCase(Locale.ROOT)
+                        + " specified" + end));
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String duration(long millis) {

@@ -1,18 +1,25 @@
 package com.bank.callcenter.targeting.churn;
 
+import com.bank.callcenter.calls.CallBook;
+import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.targeting.Book;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class ChurnExplanationTest {
+
+    @Inject
+    PasswordHasher hasher;
 
     @Test
     void everyFactorOfTheScoreIsShownWithItsValueWeightAndPoints() {
@@ -30,6 +37,17 @@ class ChurnExplanationTest {
                 .body("factors.name", contains("aumDecline", "sameNameOutflow", "maturedNotRenewed", "noRecentContact"))
                 .body("factors.weight", contains(40, 30, 20, 10))
                 .body("factors.points", contains(30.0f, 15.0f, 0.0f, 10.0f));
+    }
+
+    @Test
+    void anRmSeesTheScoreOfTheirOwnCustomersOnly() {
+        CallBook book = new CallBook(hasher);
+        String rm = book.rm();
+        String own = book.customer(rm, '0');
+        String others = book.customer(book.rm(), '0');
+        Api.as(rm).when().get("/api/customers/" + own + "/churn?asOf=2026-11-20").then().statusCode(200);
+        Api.as(rm).when().get("/api/customers/" + others + "/churn?asOf=2026-11-20").then().statusCode(403);
+        given().when().get("/api/customers/" + own + "/churn").then().statusCode(401);
     }
 
     @Test
