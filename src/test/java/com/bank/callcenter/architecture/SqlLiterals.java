@@ -2,18 +2,18 @@ package com.bank.callcenter.architecture;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The SQL a Java source file can send: its string literals and text blocks, with comments left
- * out and literals joined by {@code +} read as one string ("insert into " + "x" is "insert into x").
+ * out and literals (text blocks too) joined by {@code +} read as one string ("insert into " + "x"
+ * is "insert into x").
  * Reading the source rather than the bytecode keeps the check independent of how javac folds
  * constants, and a table name only appears in SQL through a literal in this code base.
  */
 final class SqlLiterals {
 
-    private static final Pattern JOINED = Pattern.compile("\"\\s*\\+\\s*\"");
+    private static final Pattern JOIN = Pattern.compile("\\s*\\+\\s*");
 
     private SqlLiterals() {
     }
@@ -21,27 +21,41 @@ final class SqlLiterals {
     static List<String> of(String source) {
         String code = withoutComments(source);
         List<String> literals = new ArrayList<>();
+        int previousEnd = -1;
         int i = 0;
         while (i < code.length()) {
             char c = code.charAt(i);
             if (c == '\'') { // a char literal, e.g. '"'
                 i = code.indexOf('\'', i + (code.charAt(i + 1) == '\\' ? 3 : 2)) + 1;
-            } else if (code.startsWith("\"\"\"", i)) {
+                continue;
+            }
+            String literal;
+            int next;
+            if (code.startsWith("\"\"\"", i)) {
                 int end = code.indexOf("\"\"\"", i + 3);
-                literals.add(code.substring(i + 3, end));
-                i = end + 3;
+                literal = code.substring(i + 3, end);
+                next = end + 3;
             } else if (c == '"') {
                 int end = closingQuote(code, i);
-                literals.add(code.substring(i + 1, end));
-                i = end + 1;
+                literal = code.substring(i + 1, end);
+                next = end + 1;
             } else {
                 i++;
+                continue;
             }
+            boolean joined = previousEnd >= 0 && JOIN.matcher(code.substring(previousEnd, i)).matches();
+            if (joined) { // "insert into " + "x" is one string: "insert into x"
+                literals.set(literals.size() - 1, literals.get(literals.size() - 1) + literal);
+            } else {
+                literals.add(literal);
+            }
+            previousEnd = next;
+            i = next;
         }
         return literals;
     }
 
-    /** Comments out, and adjacent literals joined by + merged into one. */
+    /** The source without its comments. */
     private static String withoutComments(String source) {
         StringBuilder out = new StringBuilder(source.length());
         int i = 0;
@@ -68,8 +82,7 @@ final class SqlLiterals {
                 i++;
             }
         }
-        Matcher joined = JOINED.matcher(out);
-        return joined.replaceAll("");
+        return out.toString();
     }
 
     private static int closingQuote(String code, int open) {
