@@ -240,6 +240,27 @@ public class AsteriskPbx implements Pbx {
         return link.send(new DbDelAction(family, key), response -> !(response instanceof ManagerError));
     }
 
+    @Override
+    public CompletionStage<ActionResult> queueAdd(String server, QueueMemberSpec member) {
+        throw new UnsupportedOperationException("QueueAdd: not yet");
+    }
+
+    @Override
+    public CompletionStage<ActionResult> queuePause(String server, String queue, String memberInterface, boolean paused,
+                                                    String reason) {
+        throw new UnsupportedOperationException("QueuePause: not yet");
+    }
+
+    @Override
+    public CompletionStage<ActionResult> queueRemove(String server, String queue, String memberInterface) {
+        throw new UnsupportedOperationException("QueueRemove: not yet");
+    }
+
+    @Override
+    public CompletionStage<List<QueueMemberState>> queueStatus(String server, String queue) {
+        throw new UnsupportedOperationException("QueueStatus: not yet");
+    }
+
     private AmiLink link(String server) {
         AmiLink link = links.get(server);
         if (link == null) {

@@ -53,7 +53,39 @@ public interface Pbx {
     /** DBDel from AstDB; false when Asterisk deleted nothing (no such entry). */
     CompletionStage<Boolean> dbDel(String server, String family, String key);
 
+    /**
+     * QueueAdd of a dynamic member (Interface, MemberName, Paused). Completes with Asterisk's answer:
+     * accepted ("Added interface to queue"), or not with its message ("Unable to add interface: Already
+     * there", "Unable to add interface to queue: No such queue").
+     *
+     * @throws PbxUnavailableException (or completes with it) when the link is down: nothing was sent
+     */
+    CompletionStage<ActionResult> queueAdd(String server, QueueMemberSpec member);
+
+    /** QueuePause of a member (Paused true with an optional Reason, or false); "Interface not found" when not a member. */
+    CompletionStage<ActionResult> queuePause(String server, String queue, String memberInterface, boolean paused,
+                                             String reason);
+
+    /** QueueRemove of a member; "Unable to remove interface: Not there" when not a member. */
+    CompletionStage<ActionResult> queueRemove(String server, String queue, String memberInterface);
+
+    /** QueueStatus of one queue: its members as Asterisk reports them (QueueMember Name / Location). */
+    CompletionStage<List<QueueMemberState>> queueStatus(String server, String queue);
+
     void addListener(PbxListener listener);
+
+    /** A member to add to an app_queue queue: Interface = the RM's dial string, MemberName = the staff id. */
+    record QueueMemberSpec(String queue, String memberInterface, String memberName, boolean paused) {
+    }
+
+    /** One member as QueueStatus lists it; {@code status} is Asterisk's device state (1 = not in use, 2 = in use). */
+    record QueueMemberState(String queue, String name, String location, boolean paused, String pausedReason,
+                            int status, boolean inCall) {
+    }
+
+    /** Asterisk's answer to an action: accepted = "Success", with its Message either way. */
+    record ActionResult(boolean accepted, String message) {
+    }
 
     /** What an Originate asks for: the first leg, where it goes in the dialplan, and the channel variables. */
     record OriginateCommand(String actionId, String channel, String context, String exten, String callerId,
