@@ -3,7 +3,7 @@
 (function () {
   'use strict';
 
-  const EXCLUSIONS = ['closed', 'noMobile', 'doNotCall', 'openComplaint', 'frequencyCap'];
+  const EXCLUSIONS = ['closed', 'noMobile', 'doNotCall', 'openComplaint', 'frequencyCap', 'noManager'];
   const definitionForm = document.getElementById('definition-form');
   const previewForm = document.getElementById('preview-form');
 

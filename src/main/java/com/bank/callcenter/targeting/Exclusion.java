@@ -9,5 +9,7 @@ public enum Exclusion {
     noMobile,
     doNotCall,
     openComplaint,
-    frequencyCap
+    frequencyCap,
+    /** AGENT_CALL lists only: a customer without a manager has no RM to call them. */
+    noManager
 }

@@ -2,6 +2,7 @@ package com.bank.callcenter.targeting;
 
 import com.bank.callcenter.campaigns.CampaignDefinition;
 import com.bank.callcenter.campaigns.CampaignsConfig;
+import com.bank.callcenter.campaigns.Channel;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.targeting.churn.ChurnModel;
 import com.bank.callcenter.campaigns.rule.Rule;
@@ -65,6 +66,7 @@ public class ListSql {
                     when exists (select 1 from contact_attempt a where a.customer_id = k.customer_id and a.marketing and a.sent
                                  and a.created_at >= (?::date - ?)::timestamp at time zone ?
                                  and a.created_at < (?::date + 1)::timestamp at time zone ?) then 'frequencyCap'
+                    when ? and k.manager_id is null then 'noManager'
                   end as excluded_by
                   from candidates k)
                 , ranked as (
@@ -72,7 +74,7 @@ public class ListSql {
                                                  order by f.order_key %s nulls last, f.customer_id) as rank
                   from flagged f)
                 """.formatted(order.direction() == CampaignDefinition.Order.Direction.DESC ? "desc" : "asc"),
-                asOf, zone, asOf, capDays, zone, asOf, zone);
+                asOf, zone, asOf, capDays, zone, asOf, zone, campaign.channel() == Channel.AGENT_CALL);
         return candidates.then(flagged);
     }
 

@@ -11,6 +11,8 @@ public final class Book {
 
     private final String branch;
     private int mobiles;
+    /** The manager of the customers made by {@link #customer(String, String, double)}; null for none. */
+    private String defaultManager;
 
     public Book(String branch) {
         this.branch = branch;
@@ -20,9 +22,24 @@ public final class Book {
         return branch;
     }
 
-    /** An ACTIVE customer of this branch with a valid mobile. */
+    /**
+     * Gives every customer made by {@link #customer(String, String, double)} a manager of this
+     * branch ({@code <branch>-book-rm}), as AGENT_CALL lists leave out customers without one.
+     */
+    public Book withManager() {
+        defaultManager = branch.toLowerCase() + "-book-rm";
+        manager(defaultManager);
+        return this;
+    }
+
+    /** The manager {@link #withManager()} gave this book's customers, or null. */
+    public String defaultManager() {
+        return defaultManager;
+    }
+
+    /** An ACTIVE customer of this branch with a valid mobile (and the book's manager, if {@link #withManager()}). */
     public String customer(String id, String tier, double aum) {
-        return customer(id, tier, aum, "ACTIVE", mobile(), false, null);
+        return customer(id, tier, aum, "ACTIVE", mobile(), false, defaultManager);
     }
 
     public String customer(String id, String tier, double aum, String status, String mobile, boolean payroll, String manager) {

@@ -2,6 +2,7 @@ package com.bank.callcenter.targeting;
 
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Db;
+import com.bank.callcenter.support.TestCustomers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -34,7 +36,7 @@ class ListBuilderTest {
 
     @Test
     void holdingConditionPicksProductsMaturingInTheDayRange() {
-        Book book = new Book("LB-HOLD");
+        Book book = new Book("LB-HOLD").withManager();
         book.holding(book.customer("LH-in", "LONG_TAIL", 20000), "TIME_DEPOSIT", 30000, DAY.plusDays(5));
         book.holding(book.customer("LH-late", "LONG_TAIL", 20000), "TIME_DEPOSIT", 30000, DAY.plusDays(20));
         book.holding(book.customer("LH-fund", "LONG_TAIL", 20000), "FUND", 30000, DAY.plusDays(5));
@@ -49,7 +51,7 @@ class ListBuilderTest {
 
     @Test
     void aumTierPayrollAndManagerConditionsCombine() {
-        Book book = new Book("LB-AUM");
+        Book book = new Book("LB-AUM").withManager();
         book.manager("lb-aum-rm");
         book.customer("LA-near", "LONG_TAIL", 45000);
         book.customer("LA-low", "LONG_TAIL", 39999.99);
@@ -57,7 +59,8 @@ class ListBuilderTest {
         book.customer("LA-pay", "MASS", 5000, "ACTIVE", book.mobile(), true, null);
         book.customer("LA-pay-owned", "MASS", 5000, "ACTIVE", book.mobile(), true, "lb-aum-rm");
         String near = book.campaign("la-near", "AGENT_CALL", "{\"aum\":{\"min\":40000,\"below\":50000}}", null);
-        String payroll = book.campaign("la-payroll", "AGENT_CALL",
+        // ROBOT_CALL: an AGENT_CALL list leaves out customers without a manager (noManager)
+        String payroll = book.campaign("la-payroll", "ROBOT_CALL",
                 "{\"all\":[{\"tier\":[\"MASS\"]},{\"payroll\":true},{\"manager\":{\"assigned\":false}}]}", null);
 
         assertEquals(List.of("LA-near"), previewIds(near));
@@ -66,7 +69,7 @@ class ListBuilderTest {
 
     @Test
     void sameNameOutflowsAreSummedWithinTheWindow() {
-        Book book = new Book("LB-OUT");
+        Book book = new Book("LB-OUT").withManager();
         String both = book.customer("LO-split", "LONG_TAIL", 30000);
         book.outflow(both, 6000, "2026-11-19T10:00:00+08:00", true);
         book.outflow(both, 6000, "2026-11-15T10:00:00+08:00", true);
@@ -82,7 +85,7 @@ class ListBuilderTest {
 
     @Test
     void tierDropSinceLastMonthEndIsFound() {
-        Book book = new Book("LB-TIER");
+        Book book = new Book("LB-TIER").withManager();
         String dropped = book.customer("LT-down", "LONG_TAIL", 30000);
         String same = book.customer("LT-same", "LONG_TAIL", 30000);
         String up = book.customer("LT-up", "MID_HIGH", 60000);
@@ -99,7 +102,7 @@ class ListBuilderTest {
 
     @Test
     void daysSinceLastContactAndNotCombine() {
-        Book book = new Book("LB-QUIET");
+        Book book = new Book("LB-QUIET").withManager();
         book.customer("LQ-never", "LONG_TAIL", 20000);
         book.contacted(book.customer("LQ-long-ago", "LONG_TAIL", 20000), "2026-06-01T10:00:00+08:00");
         book.contacted(book.customer("LQ-recent", "LONG_TAIL", 20000), "2026-10-01T10:00:00+08:00");
@@ -112,7 +115,7 @@ class ListBuilderTest {
 
     @Test
     void churnScoreRanksCustomersWhoseMoneyIsLeaving() {
-        Book book = new Book("LB-CHURN");
+        Book book = new Book("LB-CHURN").withManager();
         String leaving = book.customer("LC-leaving", "LONG_TAIL", 12000);
         book.snapshot(leaving, LocalDate.parse("2026-10-15"), "MID_HIGH", 60000);
         book.outflow(leaving, 20000, "2026-11-18T10:00:00+08:00", true);
@@ -129,7 +132,7 @@ class ListBuilderTest {
 
     @Test
     void everyStandingExclusionIsCountedUnderItsName() {
-        Book book = new Book("LB-EXCL");
+        Book book = new Book("LB-EXCL").withManager();
         book.customer("LE-ok", "LONG_TAIL", 20000);
         book.customer("LE-closed", "LONG_TAIL", 20000, "CLOSED", book.mobile(), false, null);
         book.customer("LE-deceased", "LONG_TAIL", 20000, "DECEASED", book.mobile(), false, null);
@@ -153,8 +156,54 @@ class ListBuilderTest {
     }
 
     @Test
+    void agentCallListLeavesOutCustomersWithoutAManagerAndCountsThem() {
+        Book book = new Book("LB-NOMGR").withManager();
+        String managed = book.customer("LNM-managed", "LONG_TAIL", 20000);
+        String unmanaged = TestCustomers.customer("LNM-unmanaged").branch(book.branch()).mobile(book.mobile())
+                .tier("LONG_TAIL").aum(20000).insert();
+        String agent = book.campaign("lnm-agent", "AGENT_CALL", "{\"tier\":[\"LONG_TAIL\"]}", null);
+
+        preview(agent).statusCode(200).body("count", equalTo(1))
+                .body("excluded.noManager", equalTo(1))
+                .body("excluded.doNotCall", equalTo(0))
+                .body("sample.customerId", contains(managed));
+        Integer listId = Api.planner().when().post("/api/campaigns/" + agent + "/lists?asOf=" + AS_OF)
+                .then().statusCode(201).body("size", equalTo(1)).body("excluded.noManager", equalTo(1))
+                .extract().path("listId");
+        Api.supervisor().when().get("/api/lists/" + listId).then().statusCode(200)
+                .body("excluded.noManager", equalTo(1));
+        Api.supervisor().when().get("/api/lists/" + listId + "/entries").then().statusCode(200)
+                .body("customerId", contains(managed));
+        assertEquals("1", Db.value("select excluded->>'noManager' from target_list where id = ?", listId.longValue()));
+        assertEquals(0, Db.count("select count(*) from list_entry where list_id = ? and customer_id = ?",
+                listId.longValue(), unmanaged));
+    }
+
+    @Test
+    void robotCallAndSmsListsKeepCustomersWithoutAManager() {
+        Book book = new Book("LB-NOMGR-ROBOT").withManager();
+        String managed = book.customer("LNR-managed", "LONG_TAIL", 20000);
+        String unmanaged = TestCustomers.customer("LNR-unmanaged").branch(book.branch()).mobile(book.mobile())
+                .tier("LONG_TAIL").aum(20000).insert();
+        String robot = book.campaign("lnr-robot", "ROBOT_CALL", "{\"tier\":[\"LONG_TAIL\"]}", null);
+        String sms = book.campaign("lnr-sms", "SMS", "{\"tier\":[\"LONG_TAIL\"]}", null);
+
+        for (String campaign : List.of(robot, sms)) {
+            preview(campaign).statusCode(200).body("count", equalTo(2))
+                    .body("excluded.noManager", equalTo(0))
+                    .body("sample.customerId", contains(managed, unmanaged));
+        }
+        Integer listId = Api.planner().when().post("/api/campaigns/" + robot + "/lists?asOf=" + AS_OF)
+                .then().statusCode(201).body("size", equalTo(2)).body("excluded.noManager", equalTo(0))
+                .extract().path("listId");
+        Api.supervisor().when().get("/api/lists/" + listId + "/entries").then().statusCode(200)
+                .body("customerId", contains(managed, unmanaged))
+                .body("[1].managerId", nullValue());
+    }
+
+    @Test
     void builtListIsFrozenOrderedAndTheSameWhenBuiltTwice() {
-        Book book = new Book("LB-BUILD");
+        Book book = new Book("LB-BUILD").withManager();
         book.manager("lb-build-rm");
         book.holding(book.customer("LBU-3", "LONG_TAIL", 20000, "ACTIVE", book.mobile(), false, "lb-build-rm"),
                 "TIME_DEPOSIT", 10000, DAY.plusDays(12));
@@ -185,7 +234,7 @@ class ListBuilderTest {
 
     @Test
     void sameRuleOnTheSameDataGivesTheSameEntries() {
-        Book book = new Book("LB-DET");
+        Book book = new Book("LB-DET").withManager();
         for (int i = 0; i < 30; i++) {
             book.holding(book.customer("LD-" + i, "LONG_TAIL", 20000 + i), "TIME_DEPOSIT", 5000, DAY.plusDays(3 + i % 10));
         }
@@ -206,7 +255,7 @@ class ListBuilderTest {
 
     @Test
     void rmSeesOnlyTheirOwnEntries() {
-        Book book = new Book("LB-RM");
+        Book book = new Book("LB-RM").withManager();
         book.manager("lb-rm-own");
         Db.execute("insert into app_user (username, password_hash, roles, staff_id) values ('lb-rm-own', ?, 'RM', 'lb-rm-own')",
                 io.quarkus.elytron.security.common.BcryptUtil.bcryptHash("lb-rm-own", 4));
@@ -224,7 +273,7 @@ class ListBuilderTest {
 
     @Test
     void onlyPlannersAndAdminsBuildLists() {
-        Book book = new Book("LB-ROLE");
+        Book book = new Book("LB-ROLE").withManager();
         String campaign = book.campaign("lrole", "AGENT_CALL", "{\"tier\":[\"LONG_TAIL\"]}", null);
         Api.supervisor().when().post("/api/campaigns/" + campaign + "/lists").then().statusCode(403)
                 .contentType("application/problem+json");
@@ -234,7 +283,7 @@ class ListBuilderTest {
 
     @Test
     void storedRuleThatCannotBeReadIsABadRuleNamingTheField() {
-        Book book = new Book("LB-BAD");
+        Book book = new Book("LB-BAD").withManager();
         String campaign = book.campaign("lbad", "AGENT_CALL", "{\"holding\":{\"maturesWithinDays\":{\"from\":9,\"to\":3}}}", null);
         preview(campaign).statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("bad-rule"))
@@ -247,7 +296,7 @@ class ListBuilderTest {
 
     @Test
     void previewSampleIsLimited() {
-        Book book = new Book("LB-MANY");
+        Book book = new Book("LB-MANY").withManager();
         for (int i = 0; i < 25; i++) {
             book.customer("LM-" + String.format("%02d", i), "LONG_TAIL", 20000);
         }

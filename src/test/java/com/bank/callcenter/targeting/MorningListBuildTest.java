@@ -29,7 +29,7 @@ class MorningListBuildTest {
 
     @Test
     void triggeredBuildMakesEveryActiveListAndReportsAFailingCampaignWithoutStopping() {
-        Book book = new Book("MB-RUN");
+        Book book = new Book("MB-RUN").withManager();
         book.customer("MB-1", "LONG_TAIL", 20000);
         book.customer("MB-2", "LONG_TAIL", 20000);
         String good = book.campaign("mb-good", "AGENT_CALL", "{\"tier\":[\"LONG_TAIL\"]}", null);
@@ -49,7 +49,7 @@ class MorningListBuildTest {
 
     @Test
     void runningTwiceOrTwiceAtOnceNeverBuildsTheSameListTwice() throws Exception {
-        Book book = new Book("MB-TWICE");
+        Book book = new Book("MB-TWICE").withManager();
         book.customer("MT-1", "LONG_TAIL", 20000);
         String campaign = book.campaign("mb-twice", "AGENT_CALL", "{\"tier\":[\"LONG_TAIL\"]}", null);
         LocalDate day = LocalDate.of(2026, 12, 2);
