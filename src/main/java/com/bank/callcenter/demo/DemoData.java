@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  * Embedded default: on the first start (empty customer table) generate a demo bank and import
  * it through the same {@link ImportService} the bank's extracts go through, as user "demo".
  * Runs after {@code FirstUsers} (priority 10). Does nothing unless {@code callcenter.demo.enabled}.
+ * Once the campaign files are loaded too, {@link DemoDesk} starts the shipped AGENT_CALL campaigns
+ * and builds today's lists.
  */
 @ApplicationScoped
 public class DemoData {
@@ -46,6 +48,8 @@ public class DemoData {
     private final ImportService imports;
     private final DataSource dataSource;
     private final BookAssignment assignment;
+    /** Whether the start-up load of this instance imported the demo bank ({@link DemoDesk} then opens the desk). */
+    private volatile boolean loadedOnThisStart;
 
     public DemoData(CallCenterConfig config, ImportService imports, DataSource dataSource, BookAssignment assignment) {
         this.assignment = assignment;
@@ -56,8 +60,13 @@ public class DemoData {
 
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
         if (shouldLoad()) {
-            load();
+            loadedOnThisStart = load();
         }
+    }
+
+    /** Did this instance's start-up import the demo bank (and assign the books)? */
+    public boolean loadedOnThisStart() {
+        return loadedOnThisStart;
     }
 
     /** Demo mode on, a demo size configured, and no customer imported yet. */

@@ -278,6 +278,9 @@ public interface PageMessages {
     String campaignExcludedFrequencyCap();
 
     @Message
+    String campaignExcludedNoManager();
+
+    @Message
     String campaignSample();
 
     @Message
