@@ -94,6 +94,29 @@ public class CallAttempt extends PanacheEntityBase {
 
     public String reason;
 
+    /** The desk entry (list_entry.id) or callback the call was made for. */
+    @Column(name = "entry_id")
+    public Long entryId;
+
+    @Column(name = "callback_id")
+    public Long callbackId;
+
+    /** A robot call the customer took to an RM (press 1): when the RM's phone was connected. */
+    @Column(name = "handed_off_at")
+    public Instant handedOffAt;
+
+    /** What the RM recorded: a {@code Disposition} code, with its note and the product sold. */
+    public String disposition;
+
+    @Column(name = "disposition_note")
+    public String dispositionNote;
+
+    @Column(name = "product_code")
+    public String productCode;
+
+    @Column(name = "dispositioned_at")
+    public Instant dispositionedAt;
+
     @Version
     public int version;
 
@@ -146,6 +169,14 @@ public class CallAttempt extends PanacheEntityBase {
         if (moveTo(CallState.UNKNOWN)) {
             reason = why;
             endAt = at;
+        }
+    }
+
+    /** A robot call's customer reached the RM {@code staffId} through the team queue. */
+    public void handedOffTo(String staffId, Instant at) {
+        this.staffId = staffId;
+        if (handedOffAt == null) {
+            handedOffAt = at;
         }
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -72,8 +73,11 @@ public class CallRecordWriter {
     /** Registered while beans are created, read by the writer threads. */
     private final List<Consumer<Set<UUID>>> finalListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
+    private final Event<CallStatesChanged> statesChanged;
 
-    public CallRecordWriter(EntityManager em, ObjectMapper json, TelephonyConfig config) {
+    public CallRecordWriter(EntityManager em, ObjectMapper json, TelephonyConfig config,
+                            Event<CallStatesChanged> statesChanged) {
+        this.statesChanged = statesChanged;
         this.em = em;
         this.json = json;
         for (int i = 0; i < config.recordWriters(); i++) {
@@ -132,10 +136,12 @@ public class CallRecordWriter {
     private void write(List<Pending> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Set<UUID> becameFinal = QuarkusTransaction.requiringNew().call(() -> apply(batch));
+                List<CallStatesChanged.Change> changes = new ArrayList<>();
+                Set<UUID> becameFinal = QuarkusTransaction.requiringNew().call(() -> apply(batch, changes));
                 if (!becameFinal.isEmpty()) {
                     tellFinal(becameFinal);
                 }
+                tellChanged(changes);
                 return;
             } catch (RuntimeException e) {
                 boolean optimistic = e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException;
@@ -183,13 +189,17 @@ public class CallRecordWriter {
         }
     }
 
-    private Set<UUID> apply(List<Pending> batch) {
+    private Set<UUID> apply(List<Pending> batch, List<CallStatesChanged.Change> changes) {
         Set<UUID> ids = new LinkedHashSet<>();
         batch.forEach(pending -> ids.add(pending.callId()));
         Map<UUID, CallAttempt> calls = new HashMap<>();
         CallAttempt.<CallAttempt>list("id in ?1", ids).forEach(call -> calls.put(call.id, call));
         Map<UUID, Boolean> wasFinal = new HashMap<>();
-        calls.values().forEach(call -> wasFinal.put(call.id, call.state.isFinal()));
+        Map<UUID, CallState> wasState = new HashMap<>();
+        calls.values().forEach(call -> {
+            wasFinal.put(call.id, call.state.isFinal());
+            wasState.put(call.id, call.state);
+        });
         List<Pending> kept = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             CallAttempt call = calls.get(pending.callId());
@@ -201,6 +211,10 @@ public class CallRecordWriter {
             kept.add(pending);
         }
         insertEvents(kept);
+        changes.clear();
+        calls.values().stream().filter(call -> call.staffId != null && call.state != wasState.get(call.id))
+                .forEach(call -> changes.add(new CallStatesChanged.Change(call.id, call.staffId, call.kind, call.state,
+                        call.outcome, call.talkSeconds)));
         Set<UUID> becameFinal = new LinkedHashSet<>();
         calls.values().stream().filter(call -> !wasFinal.get(call.id) && call.state.isFinal())
                 .forEach(call -> becameFinal.add(call.id));
@@ -236,6 +250,17 @@ public class CallRecordWriter {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "calls %s: final-state listener failed", callIds);
             }
+        }
+    }
+
+    private void tellChanged(List<CallStatesChanged.Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            statesChanged.fire(new CallStatesChanged(List.copyOf(changes)));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "calls: state-change observers failed");
         }
     }
 

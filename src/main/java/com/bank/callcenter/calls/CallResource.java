@@ -24,8 +24,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CallResource {
 
-    /** Whom to call; the number stays on the server. */
-    public record PlaceCall(@NotBlank String customerId) {
+    /**
+     * Whom to call; the number stays on the server. With {@code entryId} (or {@code callbackId}) the
+     * call belongs to the desk entry (callback) the RM holds.
+     */
+    public record PlaceCall(@NotBlank String customerId, Long entryId, Long callbackId) {
     }
 
     private final CallService calls;
@@ -41,7 +44,7 @@ public class CallResource {
     @RolesAllowed(Roles.RM)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(@Valid @NotNull PlaceCall body) {
-        UUID callId = calls.placeAgentCall(body.customerId(), user);
+        UUID callId = calls.placeAgentCall(body.customerId(), body.entryId(), body.callbackId(), user);
         return Response.accepted(Map.of("callId", callId)).build();
     }
 

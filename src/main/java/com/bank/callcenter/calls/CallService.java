@@ -15,6 +15,8 @@ import com.bank.callcenter.telephony.PbxUnavailableException;
 import com.bank.callcenter.telephony.TelephonyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -40,9 +42,16 @@ public class CallService {
     private final BookAccess book;
     private final TelephonyConfig config;
     private final Clock clock;
+    private final Instance<AgentCallTargets> targets;
+    private final Event<AgentCallPlaced> placed;
+
+    /** A call for a callback that came from no list: no list's own attempts are excepted from the cap. */
+    private static final long NO_LIST = -1L;
 
     public CallService(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules, ContactAttempts attempts, BookAccess book,
-                       TelephonyConfig config, Clock clock) {
+                       TelephonyConfig config, Clock clock, Instance<AgentCallTargets> targets, Event<AgentCallPlaced> placed) {
+        this.targets = targets;
+        this.placed = placed;
         this.em = em;
         this.pbx = pbx;
         this.tracker = tracker;
@@ -59,11 +68,22 @@ public class CallService {
      * customer's number goes to the PBX only, never back to the RM. Returns the call id.
      */
     public UUID placeAgentCall(String customerId, CurrentUser user) {
-        String staffId = user.staffId()
-                .orElseThrow(() -> ProblemException.forbidden("only a remote manager with a staff record places calls"));
+        return placeAgentCall(customerId, null, null, staffIdOf(user));
+    }
+
+    /** The same for a list entry or callback the RM holds at the desk (both null: the RM's own call). */
+    public UUID placeAgentCall(String customerId, Long entryId, Long callbackId, CurrentUser user) {
+        return placeAgentCall(customerId, entryId, callbackId, staffIdOf(user));
+    }
+
+    /** The same on behalf of an RM (progressive dialing: the service dials the RM's claimed entry). */
+    public UUID placeAgentCall(String customerId, Long entryId, Long callbackId, String staffId) {
         String mobile = book.reachable(customerId, staffId).mobile();
-        String extension = Staff.findByStaffId(staffId).map(s -> s.extension).filter(e -> !e.isBlank())
+        String extension = Staff.findByStaffId(staffId).map(s -> s.extension).filter(e -> e != null && !e.isBlank())
                 .orElseThrow(() -> ProblemException.conflict("no-extension", "your staff record has no phone extension"));
+        Optional<AgentCallTargets.AgentCallTarget> target = entryId == null && callbackId == null ? Optional.empty()
+                : Optional.of(QuarkusTransaction.requiringNew().call(
+                        () -> targets.get().resolve(staffId, customerId, entryId, callbackId)));
         String server = pbx.availableServer().orElseThrow(CallService::pbxUnavailable);
 
         UUID callId = UUID.randomUUID();
@@ -74,8 +94,15 @@ public class CallService {
         try {
             Instant now = clock.instant();
             QuarkusTransaction.requiringNew().run(() -> {
-                rules.checkMayContact(customerId, mobile, now);
-                record(callId, customerId, staffId, server, now);
+                if (target.isPresent()) {
+                    AgentCallTargets.AgentCallTarget t = target.get();
+                    rules.checkMayContact(customerId, mobile, now, t.frequencyCapDays(),
+                            t.listId() == null ? NO_LIST : t.listId());
+                } else {
+                    rules.checkMayContact(customerId, mobile, now);
+                }
+                record(callId, customerId, staffId, server, now, target.orElse(null));
+                target.ifPresent(t -> targets.get().placed(t, callId));
             });
         } catch (RuntimeException e) {
             lock.release(customerId, callId);
@@ -93,6 +120,8 @@ public class CallService {
                 config.dial().agent().replace("{extension}", extension), DialplanContract.AGENT_FIRST_CONTEXT,
                 DialplanContract.START_EXTENSION, config.callerId(), config.ami().agentRingTimeout().toMillis(), variables);
         try {
+            // told before the PBX can answer, so that the desk hears of the start before the end
+            placed.fire(new AgentCallPlaced(staffId, callId, customerId));
             pbx.originate(server, command, message -> tracker.refused(callId, message));
             tracker.sent(command, clock.instant());
         } catch (PbxUnavailableException e) {
@@ -113,13 +142,27 @@ public class CallService {
     }
 
 
+    private static String staffIdOf(CurrentUser user) {
+        return user.staffId()
+                .orElseThrow(() -> ProblemException.forbidden("only a remote manager with a staff record places calls"));
+    }
+
     /** The contact attempt and the call record share one id (the CALL_ID). */
-    private void record(UUID callId, String customerId, String staffId, String server, Instant now) {
-        attempts.record(ContactAttempt.byManager(callId, customerId, Channel.AGENT_CALL, true, staffId, now));
+    private void record(UUID callId, String customerId, String staffId, String server, Instant now,
+                        AgentCallTargets.AgentCallTarget target) {
+        attempts.record(target == null
+                ? ContactAttempt.byManager(callId, customerId, Channel.AGENT_CALL, true, staffId, now)
+                : new ContactAttempt(callId, customerId, target.campaignId(), target.listId(), Channel.AGENT_CALL, true,
+                        staffId, now));
         CallAttempt call = new CallAttempt();
         call.id = callId;
         call.customerId = customerId;
         call.staffId = staffId;
+        if (target != null) {
+            call.campaignId = target.campaignId();
+            call.entryId = target.entryId();
+            call.callbackId = target.callbackId();
+        }
         call.kind = CallKind.AGENT_CALL;
         call.state = CallState.QUEUED;
         call.amiServer = server;

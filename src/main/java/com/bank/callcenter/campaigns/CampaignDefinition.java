@@ -49,7 +49,23 @@ public record CampaignDefinition(
          */
         CampaignState state,
         /** ROBOT_CALL only: pacing and prompt; absent settings come from callcenter.robot.* */
-        @Valid Robot robot) {
+        @Valid Robot robot,
+        /** AGENT_CALL only: PREVIEW (the RM reads the card, then calls) or PROGRESSIVE (the service dials at once) */
+        DialMode dialMode) {
+
+    /** How the desk dials an AGENT_CALL campaign's entries. */
+    public enum DialMode {
+        /** The RM sees the card and places the call. */
+        PREVIEW,
+        /** The service places the call as soon as the entry is claimed and the RM is ready with no call. */
+        PROGRESSIVE
+    }
+
+    /** PREVIEW unless the campaign says PROGRESSIVE. */
+    @JsonIgnore
+    public DialMode effectiveDialMode() {
+        return dialMode == null ? DialMode.PREVIEW : dialMode;
+    }
 
     /** How entries of a list are ordered (priority 1 first). */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -124,12 +140,12 @@ public record CampaignDefinition(
                         ? defaults.frequencyCapDays() : contactPolicy.frequencyCapDays(),
                         contactPolicy.retries() == null ? Map.of() : contactPolicy.retries());
         return new CampaignDefinition(id, name, purpose, channel, priority == null ? defaults.priority() : priority,
-                fullOrder, rule, fullSchedule, fullPolicy, script, sms, state, robot);
+                fullOrder, rule, fullSchedule, fullPolicy, script, sms, state, robot, dialMode);
     }
 
     /** The same definition without the file-only state (the stored state lives beside it). */
     public CampaignDefinition withoutState() {
         return new CampaignDefinition(id, name, purpose, channel, priority, order, rule, schedule, contactPolicy,
-                script, sms, null, robot);
+                script, sms, null, robot, dialMode);
     }
 }

@@ -23,7 +23,9 @@ public class DoNotCall {
         /** The customer pressed 9 in a robot call. */
         IVR_OPT_OUT,
         /** The customer replied TD to an SMS. */
-        SMS_TD
+        SMS_TD,
+        /** The customer asked their RM on the phone (disposition DO_NOT_CALL). */
+        RM_DISPOSITION
     }
 
     private final EntityManager em;

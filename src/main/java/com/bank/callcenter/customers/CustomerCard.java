@@ -13,7 +13,7 @@ public record CustomerCard(String customerId, String name, String mobileMasked, 
     public record HoldingLine(String holdingId, String productType, BigDecimal amount, LocalDate maturityDate,
                               String branchId) {
 
-        static HoldingLine of(Holding holding) {
+        public static HoldingLine of(Holding holding) {
             return new HoldingLine(holding.holdingId, holding.productType, holding.amount, holding.maturityDate,
                     holding.branchId);
         }

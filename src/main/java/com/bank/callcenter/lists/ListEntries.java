@@ -216,16 +216,17 @@ public class ListEntries {
 
     // --- settling and sweeping ----------------------------------------------------------------
 
-    /** Claimed entries whose call has ended (COMPLETED, FAILED or UNKNOWN), locked for settling. */
-    public List<FinishedCall> finishedCalls() {
+    /** Claimed entries of the channel's campaigns whose call has ended (COMPLETED, FAILED or UNKNOWN), locked for settling. */
+    public List<FinishedCall> finishedCalls(Channel channel) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql("""
                 select e.list_id, e.customer_id, e.attempts, t.campaign_id, c.state, c.outcome, c.robot_choice, c.end_at
                 from list_entry e
                 join call_attempt c on c.id = e.last_call_id
                 join target_list t on t.id = e.list_id
-                where e.state = {IN_PROGRESS} and c.state in ('COMPLETED', 'FAILED', 'UNKNOWN')
-                for update of e skip locked""")).getResultList();
+                join campaign k on k.id = t.campaign_id
+                where e.state = {IN_PROGRESS} and c.state in ('COMPLETED', 'FAILED', 'UNKNOWN') and k.channel = ?1
+                for update of e skip locked""")).setParameter(1, channel.name()).getResultList();
         List<FinishedCall> finished = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             finished.add(new FinishedCall(((Number) row[0]).longValue(), (String) row[1], ((Number) row[2]).intValue(),
@@ -311,6 +312,196 @@ public class ListEntries {
                     (String) row[4]));
         }
         return stale;
+    }
+
+    // --- the RM's desk: one entry at a time, by its id -----------------------------------------
+
+    /**
+     * An entry of an AGENT_CALL campaign as the desk serves it. {@code campaignPriority} and
+     * {@code priority} order the RM's queue (lower first).
+     */
+    public record AgentEntry(long entryId, long listId, String customerId, String campaignId, String managerId,
+                             int campaignPriority, int priority, int attempts, String reason) {
+    }
+
+    private static final String AGENT_ENTRY_COLUMNS = "e.id, e.list_id, e.customer_id, t.campaign_id, cu.manager_id,"
+            + " k.priority, e.priority, e.attempts, e.reason";
+
+    /** The newest list of every ACTIVE AGENT_CALL campaign (the lists the desk serves). */
+    private static final String SERVED_LISTS = """
+            select distinct on (t.campaign_id) t.id from target_list t join campaign k on k.id = t.campaign_id
+            where k.channel = 'AGENT_CALL' and k.state = 'ACTIVE' order by t.campaign_id, t.as_of desc, t.id desc""";
+
+    /** The served lists' ids, in order: what the live queues were filled from. */
+    public List<Long> servedLists() {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from (" + SERVED_LISTS + ") s order by id").getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Due PENDING entries of the served lists whose customer is in {@code staffId}'s book now (null:
+     * every RM's), for filling the live queues.
+     */
+    public List<AgentEntry> dueForDesk(String staffId, Instant now) {
+        return agentEntries(sql("""
+                select %s from list_entry e
+                join target_list t on t.id = e.list_id join campaign k on k.id = t.campaign_id
+                join customer cu on cu.customer_id = e.customer_id
+                where e.list_id in (%s) and e.state = {PENDING}
+                  and (e.next_attempt_at is null or e.next_attempt_at <= ?2)
+                  and cu.manager_id is not null and (cast(?1 as text) is null or cu.manager_id = ?1)""")
+                .formatted(AGENT_ENTRY_COLUMNS, SERVED_LISTS), staffId, Timestamp.from(now));
+    }
+
+    /** Entries of the served lists that became due in ({@code from}, {@code to}]: retries whose time came. */
+    public List<AgentEntry> becameDueForDesk(Instant from, Instant to) {
+        return agentEntries(sql("""
+                select %s from list_entry e
+                join target_list t on t.id = e.list_id join campaign k on k.id = t.campaign_id
+                join customer cu on cu.customer_id = e.customer_id
+                where e.list_id in (%s) and e.state = {PENDING}
+                  and e.next_attempt_at > ?1 and e.next_attempt_at <= ?2 and cu.manager_id is not null""")
+                .formatted(AGENT_ENTRY_COLUMNS, SERVED_LISTS), Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /**
+     * Claims one entry for the RM: IN_PROGRESS, held by {@code staffId}, only while it is PENDING and
+     * due, of a served list, and its customer is in the RM's book now. Empty when any of that fails
+     * (another RM or click took it, the campaign stopped, the book changed, a newer list replaced it).
+     */
+    public Optional<AgentEntry> claimForAgent(long entryId, String staffId, Instant now) {
+        List<AgentEntry> claimed = agentEntries(sql("""
+                with claimed as (
+                  update list_entry e set state = {IN_PROGRESS}, claimed_by = ?1, claimed_at = ?2, last_call_id = null,
+                    last_sms_id = null
+                  from customer cu
+                  where e.id = ?3 and e.state = {PENDING} and (e.next_attempt_at is null or e.next_attempt_at <= ?2)
+                    and cu.customer_id = e.customer_id and cu.manager_id = ?1 and e.list_id in (%s)
+                  returning e.id, e.list_id, e.customer_id, e.priority, e.attempts, e.reason, cu.manager_id)
+                select e.id, e.list_id, e.customer_id, t.campaign_id, e.manager_id, k.priority, e.priority, e.attempts,
+                  e.reason
+                from claimed e join target_list t on t.id = e.list_id join campaign k on k.id = t.campaign_id""")
+                .formatted(SERVED_LISTS), staffId, Timestamp.from(now), entryId);
+        return claimed.stream().findFirst();
+    }
+
+    /** The entry {@code staffId} holds now (IN_PROGRESS, claimed by them). */
+    public Optional<AgentEntry> heldBy(long entryId, String staffId) {
+        return agentEntries(sql("""
+                select %s from list_entry e
+                join target_list t on t.id = e.list_id join campaign k on k.id = t.campaign_id
+                join customer cu on cu.customer_id = e.customer_id
+                where e.id = ?1 and e.state = {IN_PROGRESS} and e.claimed_by = ?2""")
+                .formatted(AGENT_ENTRY_COLUMNS), entryId, staffId).stream().findFirst();
+    }
+
+    /** The entries {@code staffId} holds now, newest claim first. */
+    public List<AgentEntry> heldBy(String staffId) {
+        return agentEntries(sql("""
+                select %s from list_entry e
+                join target_list t on t.id = e.list_id join campaign k on k.id = t.campaign_id
+                join customer cu on cu.customer_id = e.customer_id
+                where e.state = {IN_PROGRESS} and e.claimed_by = ?1
+                order by e.claimed_at desc""").formatted(AGENT_ENTRY_COLUMNS), staffId);
+    }
+
+    /** The agent call placed for a held entry: it counts as an attempt. */
+    public void agentCallPlaced(long entryId, UUID callId) {
+        em.createNativeQuery("update list_entry set attempts = attempts + 1, last_call_id = ?2, next_attempt_at = null"
+                + " where id = ?1").setParameter(1, entryId).setParameter(2, callId).executeUpdate();
+    }
+
+    /**
+     * Desk claims made before {@code claimedBefore} on which no call was placed: back to PENDING, and
+     * returned so that they go back into their RM's live queue.
+     */
+    public List<AgentEntry> releaseExpiredAgentClaims(Instant claimedBefore) {
+        return agentEntries(sql("""
+                with released as (
+                  update list_entry e set state = {PENDING}, claimed_by = null
+                  where e.state = {IN_PROGRESS} and e.claimed_by is not null and e.last_call_id is null
+                    and e.claimed_at < ?1
+                  returning e.*)
+                select e.id, e.list_id, e.customer_id, t.campaign_id, cu.manager_id, k.priority, e.priority, e.attempts,
+                  e.reason
+                from released e join target_list t on t.id = e.list_id join campaign k on k.id = t.campaign_id
+                join customer cu on cu.customer_id = e.customer_id"""), Timestamp.from(claimedBefore));
+    }
+
+    /** A held entry given back without a call (the RM skipped it, or a contact rule deferred it). */
+    public void releaseAgentClaim(long entryId, Instant dueAt) {
+        em.createNativeQuery(sql("update list_entry set state = {PENDING}, claimed_by = null,"
+                        + " next_attempt_at = cast(nullif(?2, '') as timestamptz)"
+                        + " where id = ?1 and state = {IN_PROGRESS} and last_call_id is null"))
+                .setParameter(1, entryId).setParameter(2, dueAt == null ? "" : dueAt.toString()).executeUpdate();
+    }
+
+    /** A held entry a contact rule refused: SKIPPED with the rule as the reason. */
+    public void skipAgentClaim(long entryId, String reason) {
+        em.createNativeQuery(sql("update list_entry set state = {SKIPPED}, skip_reason = ?2, claimed_by = null"
+                        + " where id = ?1 and state = {IN_PROGRESS}"))
+                .setParameter(1, entryId).setParameter(2, reason).executeUpdate();
+    }
+
+    /**
+     * The RM's disposition of the entry's latest call: DONE with it as the outcome, or PENDING again at
+     * {@code retryAt} (a NO_ANSWER the campaign retries).
+     */
+    public void dispositioned(long entryId, UUID callId, String outcome, Instant retryAt) {
+        if (retryAt != null) {
+            em.createNativeQuery(sql("update list_entry set state = {PENDING}, claimed_by = null, last_outcome = ?3,"
+                            + " next_attempt_at = ?4 where id = ?1 and last_call_id = ?2"))
+                    .setParameter(1, entryId).setParameter(2, callId).setParameter(3, outcome)
+                    .setParameter(4, Timestamp.from(retryAt)).executeUpdate();
+            return;
+        }
+        em.createNativeQuery(sql("update list_entry set state = {DONE}, last_outcome = ?3, next_attempt_at = null"
+                        + " where id = ?1 and last_call_id = ?2"))
+                .setParameter(1, entryId).setParameter(2, callId).setParameter(3, outcome).executeUpdate();
+    }
+
+    /** The list an entry belongs to. */
+    public Optional<Long> listOf(long entryId) {
+        @SuppressWarnings("unchecked")
+        List<Number> lists = em.createNativeQuery("select list_id from list_entry where id = ?1")
+                .setParameter(1, entryId).getResultList();
+        return lists.stream().findFirst().map(Number::longValue);
+    }
+
+    /** Calls made on the entry so far. */
+    public int attemptsOf(long entryId) {
+        @SuppressWarnings("unchecked")
+        List<Number> attempts = em.createNativeQuery("select attempts from list_entry where id = ?1")
+                .setParameter(1, entryId).getResultList();
+        return attempts.stream().findFirst().map(Number::intValue).orElse(0);
+    }
+
+    /** Length of the RM's queue as PostgreSQL has it: due PENDING entries of the served lists in their book. */
+    public long dueCountForDesk(String staffId, Instant now) {
+        return ((Number) em.createNativeQuery(sql("""
+                select count(*) from list_entry e join customer cu on cu.customer_id = e.customer_id
+                where e.list_id in (%s) and e.state = {PENDING}
+                  and (e.next_attempt_at is null or e.next_attempt_at <= ?2) and cu.manager_id = ?1""")
+                .formatted(SERVED_LISTS)).setParameter(1, staffId).setParameter(2, Timestamp.from(now))
+                .getSingleResult()).longValue();
+    }
+
+    /** Runs a statement selecting the AgentEntry columns, with {@code parameters} bound to ?1, ?2, … */
+    private List<AgentEntry> agentEntries(String statement, Object... parameters) {
+        jakarta.persistence.Query query = em.createNativeQuery(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<AgentEntry> entries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            entries.add(new AgentEntry(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
+                    (String) row[3], (String) row[4], ((Number) row[5]).intValue(), ((Number) row[6]).intValue(),
+                    ((Number) row[7]).intValue(), (String) row[8]));
+        }
+        return entries;
     }
 
     /**

@@ -334,7 +334,7 @@ public class RobotDialer {
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, RobotSettings.Settings> byCampaign = new HashMap<>();
             List<ListEntries.Settlement> settled = new ArrayList<>();
-            for (ListEntries.FinishedCall call : entries.finishedCalls()) {
+            for (ListEntries.FinishedCall call : entries.finishedCalls(Channel.ROBOT_CALL)) {
                 if (only != null && !only.contains(call.campaignId())) {
                     continue;
                 }

@@ -1,0 +1,65 @@
+package com.bank.callcenter.desk;
+
+import com.bank.callcenter.config.CallCenterConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+
+/**
+ * GET /api/agent/today: the RM's day so far, counted by the honest rules of the score. Dialled =
+ * calls that reached the PBX; answered = those answered (hand-offs from the robot's team queue
+ * included); effective = customers with an answered call of at least callcenter.desk.effective-talk-seconds
+ * (one per customer per day, however many calls); sms = customers sent an SMS the gateway accepted.
+ */
+@ApplicationScoped
+public class TodayCounters {
+
+    /** The counters, and the standard the effective calls are held against. */
+    public record Today(long dialled, long answered, long effective, long talkSeconds, long sms, int effectiveStandard,
+                        long queueLength) {
+    }
+
+    private final EntityManager em;
+    private final DeskConfig config;
+    private final CallCenterConfig callcenter;
+    private final Clock clock;
+
+    public TodayCounters(EntityManager em, DeskConfig config, CallCenterConfig callcenter, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.callcenter = callcenter;
+        this.clock = clock;
+    }
+
+    /** Runs in the caller's transaction; {@code queueLength} is read by the caller (Redis). */
+    public Today of(String staffId, long queueLength) {
+        ZonedDateTime start = LocalDate.now(clock.withZone(callcenter.zone())).atStartOfDay(callcenter.zone());
+        Timestamp from = Timestamp.from(start.toInstant());
+        Timestamp to = Timestamp.from(start.plusDays(1).toInstant());
+        Object[] calls = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where a.sent and c.kind = 'AGENT_CALL'),
+                               count(*) filter (where c.answer_at is not null),
+                               count(distinct c.customer_id) filter (where c.answer_at is not null and c.talk_seconds >= ?4),
+                               coalesce(sum(c.talk_seconds) filter (where c.answer_at is not null), 0)
+                        from call_attempt c join contact_attempt a on a.id = c.id
+                        where c.staff_id = ?1 and c.queued_at >= ?2 and c.queued_at < ?3""")
+                .setParameter(1, staffId).setParameter(2, from).setParameter(3, to)
+                .setParameter(4, config.effectiveTalkSeconds()).getSingleResult();
+        long sms = ((Number) em.createNativeQuery("""
+                        select count(distinct customer_id) from sms_message
+                        where staff_id = ?1 and state = 'SENT' and created_at >= ?2 and created_at < ?3""")
+                .setParameter(1, staffId).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
+        return new Today(((Number) calls[0]).longValue(), ((Number) calls[1]).longValue(),
+                ((Number) calls[2]).longValue(), ((Number) calls[3]).longValue(), sms, config.effectiveStandard(),
+                queueLength);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}
