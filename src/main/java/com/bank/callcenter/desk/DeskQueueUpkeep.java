@@ -3,7 +3,11 @@ package com.bank.callcenter.desk;
 import com.bank.callcenter.common.ClusterLock;
 import com.bank.callcenter.lists.ListEntries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.bank.callcenter.campaigns.CampaignStateChanged;
+import com.bank.callcenter.campaigns.Channel;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -68,6 +72,19 @@ public class DeskQueueUpkeep {
             upkeep();
         } catch (RuntimeException e) {
             LOG.warnf("desk upkeep: live queues not kept this time (Redis or PostgreSQL away?): %s", e.getMessage());
+        }
+    }
+
+    /** An agent campaign started, paused or ended: the RMs' queues follow before the planner's request returns. */
+    void campaignChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignStateChanged changed) {
+        if (changed.channel() != Channel.AGENT_CALL) {
+            return;
+        }
+        try {
+            upkeep();
+        } catch (RuntimeException e) {
+            LOG.warnf("desk: queues not refilled after %s became %s (the next tick will): %s", changed.campaignId(),
+                    changed.state(), e.getMessage());
         }
     }
 

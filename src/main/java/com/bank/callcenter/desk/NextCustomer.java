@@ -43,12 +43,14 @@ public class NextCustomer {
     private final ContactRules rules;
     private final BookAccess book;
     private final CallService calls;
+    private final DeskQueueUpkeep upkeep;
     private final DeskConfig config;
     private final Clock clock;
 
     public NextCustomer(AgentStates states, DeskQueue queue, ListEntries entries, Callbacks callbacks, DeskCards cards,
-                        DeskCampaigns campaigns, ContactRules rules, BookAccess book, CallService calls, DeskConfig config,
-                        Clock clock) {
+                        DeskCampaigns campaigns, ContactRules rules, BookAccess book, CallService calls,
+                        DeskQueueUpkeep upkeep, DeskConfig config, Clock clock) {
+        this.upkeep = upkeep;
         this.states = states;
         this.queue = queue;
         this.entries = entries;
@@ -245,6 +247,7 @@ public class NextCustomer {
         private final String staffId;
         private final Instant now;
         private List<DeskQueue.Item> fromDatabase;
+        private boolean refreshed;
 
         Candidates(String staffId, Instant now) {
             this.staffId = staffId;
@@ -254,7 +257,14 @@ public class NextCustomer {
         Optional<DeskQueue.Item> next() {
             if (fromDatabase == null) {
                 try {
-                    return queue.pop(staffId, now);
+                    Optional<DeskQueue.Item> item = queue.pop(staffId, now);
+                    if (item.isEmpty() && !refreshed) {
+                        // an empty queue may be one not filled yet (a campaign just started, Redis just flushed)
+                        refreshed = true;
+                        upkeep.upkeep();
+                        item = queue.pop(staffId, now);
+                    }
+                    return item;
                 } catch (RuntimeException e) {
                     LOG.warnf("live queue of %s unavailable (%s); serving from PostgreSQL", staffId, e.getMessage());
                     fromDatabase = QuarkusTransaction.requiringNew().call(this::readDatabase);
