@@ -535,7 +535,8 @@
     el('today-standard').textContent = standard;
     el('today-talk').textContent = duration(today.talkSeconds);
     el('today-sms').textContent = today.sms || 0;
-    el('queue-length').textContent = today.queueLength || 0;
+    // -1: the service could not count the live queue just now
+    el('queue-length').textContent = today.queueLength == null || today.queueLength < 0 ? '–' : today.queueLength;
     const progress = el('today-progress');
     progress.max = Math.max(1, standard);
     progress.value = Math.min(effective, progress.max);
