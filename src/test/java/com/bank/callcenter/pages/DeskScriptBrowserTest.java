@@ -154,7 +154,7 @@ class DeskScriptBrowserTest {
         browser.findElement(By.id("save-disposition")).click();
         await(() -> desk.getAttribute("data-saved").equals(text("disposition-status")));
         assertFalse(browser.findElement(By.id("customer-card")).isDisplayed());
-        String disposition = fakeRequests().stream().filter(r -> r.contains("/disposition")).findFirst().orElseThrow();
+        String disposition = fakeRequests().stream().filter(r -> r.contains("/disposition")).reduce((a, b) -> b).orElseThrow();
         assertTrue(disposition.contains("\"code\":\"CALLBACK\"") && disposition.contains("\"callbackAt\":\"2026-11-26T")
                 && disposition.contains("\"note\":\"下午再打\""), disposition);
         await(() -> "1".equals(text("today-effective")));
