@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 
-/** Where the login form lands: who you are, your roles, and where to go. */
+/** Where the login form lands: who you are, your roles, and where to go (an RM: a prominent link to /desk). */
 @Path("/")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -25,7 +25,7 @@ public class HomePage {
     @CheckedTemplate(basePath = "pages")
     static class Templates {
         static native TemplateInstance home(String lang, String username, List<String> roles, String staffId,
-                                            boolean canImport, boolean canCampaigns);
+                                            boolean canImport, boolean canCampaigns, boolean canDesk);
     }
 
     private final PageLanguage languages;
@@ -44,7 +44,7 @@ public class HomePage {
         List<String> roles = identity.getRoles().stream().sorted().toList();
         return Templates.home(locale.getLanguage(), currentUser.username(), roles,
                 currentUser.staffId().orElse(null), ImportsPage.ROLES.stream().anyMatch(currentUser::is),
-                CampaignsPage.ROLES.stream().anyMatch(currentUser::is))
+                CampaignsPage.ROLES.stream().anyMatch(currentUser::is), DeskPage.ROLES.stream().anyMatch(currentUser::is))
                 .setLocale(locale);
     }
 }

@@ -291,4 +291,307 @@ public interface PageMessages {
 
     @Message
     String campaignManager();
+
+    @Message
+    String navDesk();
+
+    @Message
+    String homeDeskHint();
+
+    @Message
+    String homeDeskGo();
+
+    @Message
+    String deskTitle();
+
+    @Message
+    String deskState();
+
+    @Message
+    String deskStateReady();
+
+    @Message
+    String deskStatePaused();
+
+    @Message
+    String deskStateOffline();
+
+    @Message
+    String deskStateOnCall();
+
+    @Message
+    String deskStateWrapUp();
+
+    @Message
+    String deskSince();
+
+    @Message
+    String deskWrapUpLeft();
+
+    @Message
+    String deskPauseReason();
+
+    @Message
+    String deskPauseReasonPick();
+
+    @Message
+    String deskPauseReasonFirst();
+
+    @Message
+    String deskReasonBreak();
+
+    @Message
+    String deskReasonMeal();
+
+    @Message
+    String deskReasonMeeting();
+
+    @Message
+    String deskReasonTraining();
+
+    @Message
+    String deskReasonPaperwork();
+
+    @Message
+    String deskNext();
+
+    @Message
+    String deskCall();
+
+    @Message
+    String deskHangup();
+
+    @Message
+    String deskHangupUnavailable();
+
+    @Message
+    String deskNothingDue();
+
+    @Message
+    String deskNoCustomer();
+
+    @Message
+    String deskHandoff();
+
+    @Message
+    String deskCustomer();
+
+    @Message
+    String deskMobile();
+
+    @Message
+    String deskTier();
+
+    @Message
+    String deskAum();
+
+    @Message
+    String deskBranch();
+
+    @Message
+    String deskListReason();
+
+    @Message
+    String deskCampaign();
+
+    @Message
+    String deskScript();
+
+    @Message
+    String deskHoldings();
+
+    @Message
+    String deskProduct();
+
+    @Message
+    String deskAmount();
+
+    @Message
+    String deskMaturity();
+
+    @Message
+    String deskOutflows();
+
+    @Message
+    String deskAt();
+
+    @Message
+    String deskCounterparty();
+
+    @Message
+    String deskContacts();
+
+    @Message
+    String deskChannel();
+
+    @Message
+    String deskOutcome();
+
+    @Message
+    String deskNone();
+
+    @Message
+    String deskCallState();
+
+    @Message
+    String deskCallQueued();
+
+    @Message
+    String deskCallDialing();
+
+    @Message
+    String deskCallRinging();
+
+    @Message
+    String deskCallAnswered();
+
+    @Message
+    String deskCallCompleted();
+
+    @Message
+    String deskCallFailed();
+
+    @Message
+    String deskCallUnknown();
+
+    @Message
+    String deskTalkSeconds();
+
+    @Message
+    String deskDisposition();
+
+    @Message
+    String deskCodeInterested();
+
+    @Message
+    String deskCodeNotInterested();
+
+    @Message
+    String deskCodeCallback();
+
+    @Message
+    String deskCodeSold();
+
+    @Message
+    String deskCodeWrongNumber();
+
+    @Message
+    String deskCodeNoAnswer();
+
+    @Message
+    String deskCodeDoNotCall();
+
+    @Message
+    String deskNote();
+
+    @Message
+    String deskCallbackAt();
+
+    @Message
+    String deskProductCode();
+
+    @Message
+    String deskSaveDisposition();
+
+    @Message
+    String deskDispositionSaved();
+
+    @Message
+    String deskPickCode();
+
+    @Message
+    String deskCallFirst();
+
+    @Message
+    String deskSms();
+
+    @Message
+    String deskSmsTemplate();
+
+    @Message
+    String deskSmsSend();
+
+    @Message
+    String deskSmsSent();
+
+    @Message
+    String deskToday();
+
+    @Message
+    String deskDialled();
+
+    @Message
+    String deskAnswered();
+
+    @Message
+    String deskEffective();
+
+    @Message
+    String deskStandard();
+
+    @Message
+    String deskTalk();
+
+    @Message
+    String deskSmsCount();
+
+    @Message
+    String deskQueue();
+
+    @Message
+    String deskCallbacks();
+
+    @Message
+    String deskDue();
+
+    @Message
+    String deskNoCallbacks();
+
+    @Message
+    String deskCallBack();
+
+    @Message
+    String deskShortcuts();
+
+    @Message
+    String deskShortcutsHint();
+
+    @Message
+    String deskReconnecting();
+
+    @Message
+    String deskFailed();
+
+    @Message
+    String tierPrivateBanking();
+
+    @Message
+    String tierWealth();
+
+    @Message
+    String tierMidHigh();
+
+    @Message
+    String tierLongTail();
+
+    @Message
+    String tierMass();
+
+    @Message
+    String productTimeDeposit();
+
+    @Message
+    String productWealth();
+
+    @Message
+    String productFund();
+
+    @Message
+    String productInsurance();
+
+    @Message
+    String productPreciousMetal();
+
+    @Message
+    String productCurrentDeposit();
 }
