@@ -393,6 +393,20 @@
     updateButtons();
   }
 
+  async function hangUp() {
+    if (!callInFlight()) {
+      return;
+    }
+    const error = el('work-error');
+    clearError(error);
+    el('hangup').disabled = true;
+    const response = await api('POST', '/api/calls/' + encodeURIComponent(call.callId) + '/hangup');
+    if (!response.ok) {
+      showError(error, await failureOf(response));
+    }
+    updateButtons();
+  }
+
   // ---- the disposition -------------------------------------------------------------------------
 
   function resetDisposition() {
@@ -603,6 +617,7 @@
     const state = agent ? agent.state : null;
     el('next').disabled = state !== 'READY' || callInFlight();
     el('call').disabled = !current || callInFlight() || state === 'ON_CALL';
+    el('hangup').disabled = !callInFlight();
     el('save-disposition').disabled = !current || !call || !selectedCode;
     el('sms-send').disabled = !current || !el('sms-template').value;
     document.querySelectorAll('#disposition-form button[data-code]').forEach(function (button) {
@@ -693,6 +708,7 @@
   });
   el('next').addEventListener('click', next);
   el('call').addEventListener('click', placeCall);
+  el('hangup').addEventListener('click', hangUp);
   document.querySelectorAll('#disposition-form button[data-code]').forEach(function (button) {
     button.addEventListener('click', function () { selectCode(button.dataset.code); });
   });

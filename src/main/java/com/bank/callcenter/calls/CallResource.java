@@ -48,16 +48,27 @@ public class CallResource {
         return Response.accepted(Map.of("callId", callId)).build();
     }
 
+    /** 202: the hang-up was sent; the call's end arrives as its state. */
+    @POST
+    @Path("/{id}/hangup")
+    @RolesAllowed(Roles.RM)
+    public Response hangUp(@PathParam("id") String id) {
+        calls.hangUp(parse(id), user);
+        return Response.accepted(Map.of("callId", id)).build();
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RM, Roles.SUPERVISOR, Roles.ADMIN})
     public CallView get(@PathParam("id") String id) {
-        UUID callId;
+        return calls.view(parse(id), user);
+    }
+
+    private static UUID parse(String id) {
         try {
-            callId = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("call", id);
         }
-        return calls.view(callId, user);
     }
 }

@@ -131,6 +131,30 @@ public class CallService {
         return callId;
     }
 
+    /**
+     * Hangs up an RM's call in progress (the channel the service originated: the RM's phone, or the
+     * customer of a robot call handed to them); its end arrives as events like any hang-up.
+     */
+    public void hangUp(UUID callId, CurrentUser user) {
+        String staffId = staffIdOf(user);
+        CallAttempt call = Optional.ofNullable(CallAttempt.<CallAttempt>findById(callId))
+                .orElseThrow(() -> ProblemException.notFound("call", callId));
+        if (!staffId.equals(call.staffId)) {
+            throw ProblemException.forbidden("an RM hangs up only their own calls");
+        }
+        if (call.state.isFinal()) {
+            throw ProblemException.conflict("call-ended", "the call has ended");
+        }
+        if (call.channel == null || call.amiServer == null) {
+            throw ProblemException.conflict("not-connected", "the call has no channel yet; try again in a moment");
+        }
+        try {
+            pbx.hangup(call.amiServer, call.channel);
+        } catch (PbxUnavailableException e) {
+            throw pbxUnavailable();
+        }
+    }
+
     /** A call as its owner or a supervisor may see it. */
     public CallView view(UUID callId, CurrentUser user) {
         CallAttempt call = Optional.ofNullable(CallAttempt.<CallAttempt>findById(callId))

@@ -38,12 +38,6 @@ public class DeskPage {
     /** The reasons offered for a pause (sent as {@code reason} of PUT /api/agent/state). */
     static final List<String> PAUSE_REASONS = List.of("BREAK", "MEAL", "MEETING", "TRAINING", "PAPERWORK");
 
-    /**
-     * Whether the API can hang up a call: CallResource has no hang-up endpoint yet, so the button is
-     * shown disabled with a tooltip (the RM hangs up on the phone).
-     */
-    static final boolean HANGUP_AVAILABLE = false;
-
     /** A disposition button: the code, its shortcut key and its label's message key. */
     public record Code(String code, int key) {
     }
@@ -51,7 +45,7 @@ public class DeskPage {
     @CheckedTemplate(basePath = "pages")
     static class Templates {
         static native TemplateInstance desk(String lang, String username, String staffId, List<Code> codes,
-                                            List<String> pauseReasons, boolean hangupAvailable);
+                                            List<String> pauseReasons);
     }
 
     private final PageLanguage languages;
@@ -68,6 +62,6 @@ public class DeskPage {
         List<Code> codes = DISPOSITION_CODES.stream()
                 .map(code -> new Code(code, DISPOSITION_CODES.indexOf(code) + 1)).toList();
         return Templates.desk(locale.getLanguage(), currentUser.username(), currentUser.staffId().orElse(null),
-                codes, PAUSE_REASONS, HANGUP_AVAILABLE).setLocale(locale);
+                codes, PAUSE_REASONS).setLocale(locale);
     }
 }

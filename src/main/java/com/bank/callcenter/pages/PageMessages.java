@@ -361,8 +361,6 @@ public interface PageMessages {
     @Message
     String deskHangup();
 
-    @Message
-    String deskHangupUnavailable();
 
     @Message
     String deskNothingDue();

@@ -56,14 +56,6 @@ class DeskPageTest {
     }
 
     @Test
-    void hangUpIsOfferedDisabledWithATooltipWhileTheApiHasNone() {
-        String page = Api.as(RM).when().get("/desk").then().statusCode(200).extract().asString();
-        String hangup = page.substring(page.indexOf("id=\"hangup\""));
-        hangup = hangup.substring(0, hangup.indexOf(">"));
-        assertTrue(hangup.contains("disabled") && hangup.contains("title=\"页面暂不支持挂断"), hangup);
-    }
-
-    @Test
     void deskSpeaksEnglishWithLangEn() {
         Api.as(RM).queryParam("lang", "en").when().get("/desk").then().statusCode(200)
                 .body(allOf(containsString("lang=\"en\""), containsString("Remote manager desk"),
