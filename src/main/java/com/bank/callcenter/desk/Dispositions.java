@@ -107,7 +107,9 @@ public class Dispositions {
         call.dispositionedAt = now;
 
         Optional<DeskCampaigns.DeskCampaign> campaign = campaigns.find(call.campaignId);
-        if (call.entryId != null) {
+        // a call that never connected was already settled by its outcome (and retried as the campaign says)
+        boolean unansweredNoAnswer = request.code() == Disposition.NO_ANSWER && call.answerAt == null;
+        if (call.entryId != null && !unansweredNoAnswer) {
             entries.dispositioned(call.entryId, callId, request.code().name(), retryAt(request.code(), call, campaign, now));
         }
         if (call.callbackId != null) {
