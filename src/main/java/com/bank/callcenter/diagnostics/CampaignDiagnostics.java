@@ -7,6 +7,8 @@ import com.bank.callcenter.campaigns.Channel;
 import com.bank.callcenter.campaigns.CampaignsConfig;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.desk.AgentState;
+import com.bank.callcenter.desk.AgentStates;
 import com.bank.callcenter.lists.ListEntries;
 import com.bank.callcenter.robot.RobotDialerConfig;
 import com.bank.callcenter.robot.RobotSettings;
@@ -21,8 +23,11 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +37,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CampaignDiagnostics {
 
-    /** Reason of every AGENT_CALL campaign until the RM desk (the call queue) exists. */
-    public static final String AGENT_DESK_NOT_OPEN = "agent-desk-not-open";
+    /** An ACTIVE AGENT_CALL campaign has customers due, but none of their RMs is at the desk. */
+    public static final String NO_RM_AT_DESK = "no-rm-at-desk";
 
     private final ListEntries entries;
     private final Pbx pbx;
@@ -45,10 +50,12 @@ public class CampaignDiagnostics {
     private final CallCenterConfig callcenter;
     private final CampaignsConfig campaigns;
     private final Clock clock;
+    private final AgentStates agents;
 
-    public CampaignDiagnostics(ListEntries entries, Pbx pbx, ContactRules rules, RobotSettings settings,
+    public CampaignDiagnostics(AgentStates agents, ListEntries entries, Pbx pbx, ContactRules rules, RobotSettings settings,
                                RobotDialerConfig config, SmsConfig sms, SmsCampaignTemplate smsTemplate,
                                CallCenterConfig callcenter, CampaignsConfig campaigns, Clock clock) {
+        this.agents = agents;
         this.entries = entries;
         this.pbx = pbx;
         this.rules = rules;
@@ -79,6 +86,23 @@ public class CampaignDiagnostics {
                               Double smsPerSecond, boolean schedulerOnHere) {
     }
 
+    /** The RMs with customers due in the list, when none of them is at the desk (READY, on a call or wrapping up). */
+    private Optional<Reason> noRmAtDesk(long listId, Instant now) {
+        Set<String> managers = new HashSet<>(entries.managersWithDue(listId, now));
+        if (managers.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean anyAtDesk = agents.present().stream()
+                .anyMatch(agent -> managers.contains(agent.staffId()) && agent.state() != AgentState.PAUSED);
+        if (anyAtDesk) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason(NO_RM_AT_DESK, managers.size() + " 位客户经理名下有待拨打的客户，但目前没有一位在工作台上就绪"
+                + "（人工外呼由客户经理在 /desk 逐个拨打）。",
+                managers.size() + " RM(s) have customers due in this campaign, but none of them is at the desk"
+                        + " (READY, on a call or wrapping up); agent calls are made by the RMs from /desk."));
+    }
+
     /** How a channel's reasons name what it does: 拨打 / call, or 发送短信 / text. */
     private record Words(String zhDo, String zhContact, String enDo, String enDoing, String enContacted) {
         static final Words CALLS = new Words("拨打", "拨打客户", "call", "dialing", "called");
@@ -96,12 +120,8 @@ public class CampaignDiagnostics {
         boolean isRobot = campaign.channel == Channel.ROBOT_CALL;
         boolean isSms = campaign.channel == Channel.SMS;
         Words words = isSms ? Words.SMS : Words.CALLS;
-        if (campaign.channel == Channel.AGENT_CALL && campaign.state == CampaignState.ACTIVE) {
-            // nothing knows yet whether an RM is ready: say what is true while the desk does not exist
-            reasons.add(new Reason(AGENT_DESK_NOT_OPEN, "人工外呼活动由客户经理在各自的工作台上逐个拨打；工作台尚未开放，"
-                    + "目前只能由客户经理对自己名下的客户点击拨号。",
-                    "An agent-call campaign is worked by the RMs from their desks; the desk is not open yet, so"
-                            + " RMs can only click-to-call customers of their own book."));
+        if (campaign.channel == Channel.AGENT_CALL && campaign.state == CampaignState.ACTIVE && listId != null) {
+            noRmAtDesk(listId, now).ifPresent(reasons::add);
         }
         stateReason(campaign.state, words).ifPresent(reasons::add);
         // a robot or SMS campaign's own settings (schedule, cap, template); RobotSettings reads any definition

@@ -477,6 +477,17 @@ public class ListEntries {
         return attempts.stream().findFirst().map(Number::intValue).orElse(0);
     }
 
+    /** The RMs whose book has due PENDING entries in the list (customers' managers now). */
+    public List<String> managersWithDue(long listId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> managers = em.createNativeQuery(sql("""
+                select distinct cu.manager_id from list_entry e join customer cu on cu.customer_id = e.customer_id
+                where e.list_id = ?1 and e.state = {PENDING} and (e.next_attempt_at is null or e.next_attempt_at <= ?2)
+                  and cu.manager_id is not null""")).setParameter(1, listId).setParameter(2, Timestamp.from(now))
+                .getResultList();
+        return managers;
+    }
+
     /** Length of the RM's queue as PostgreSQL has it: due PENDING entries of the served lists in their book. */
     public long dueCountForDesk(String staffId, Instant now) {
         return ((Number) em.createNativeQuery(sql("""

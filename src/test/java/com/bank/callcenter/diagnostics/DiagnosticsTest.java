@@ -31,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class DiagnosticsTest {
 
+    @jakarta.inject.Inject
+    com.bank.callcenter.security.PasswordHasher hasher;
+
     @Inject
     RobotDialer dialer;
 
@@ -148,16 +151,25 @@ class DiagnosticsTest {
 
     @Test
     void agentCampaignsWaitForRms_smsCampaignsAreSentNotDialled() {
+        String rm = robot.rm(hasher);
+        robot.customer('0', rm);
         String agent = robot.campaign("AGENT_CALL", null);
-        assertFalse(RobotCampaigns.reasonCodes(agent).contains(CampaignDiagnostics.AGENT_DESK_NOT_OPEN),
+        RobotCampaigns.buildList(agent);
+        assertFalse(RobotCampaigns.reasonCodes(agent).contains(CampaignDiagnostics.NO_RM_AT_DESK),
                 "a draft agent campaign is stopped by being a draft, not by the desk");
         RobotCampaigns.start(agent);
         Api.supervisor().when().get("/api/campaigns/{id}/diagnostics", agent).then().statusCode(200)
                 .body("dialing", equalTo(false))
-                .body("reasons.code", hasItem(CampaignDiagnostics.AGENT_DESK_NOT_OPEN))
+                .body("reasons.code", hasItem(CampaignDiagnostics.NO_RM_AT_DESK))
                 .body("reasons.code", not(hasItem("not-a-robot-campaign")));
+        Api.as(rm).contentType("application/json").body("{\"state\":\"READY\"}").when().put("/api/agent/state")
+                .then().statusCode(200);
+        assertFalse(RobotCampaigns.reasonCodes(agent).contains(CampaignDiagnostics.NO_RM_AT_DESK),
+                "the campaign's RM is at the desk");
+        Api.as(rm).contentType("application/json").body("{\"state\":\"OFFLINE\"}").when().put("/api/agent/state")
+                .then().statusCode(200);
         RobotCampaigns.pause(agent);
-        assertEquals(List.of("campaign-paused", "no-list-built"), RobotCampaigns.reasonCodes(agent));
+        assertEquals(List.of("campaign-paused"), RobotCampaigns.reasonCodes(agent));
         String sms = robot.campaign("SMS", null);
         assertEquals(List.of("campaign-draft", "no-list-built"), RobotCampaigns.reasonCodes(sms),
                 "an SMS campaign is sent by the SMS campaign sender: its diagnostics are its own");
