@@ -206,11 +206,14 @@ final class CallScenario {
             return;
         }
         call.phase(options.promptTimeMs(), menu);
-        planRobotHangsUp(leg, 0);
+        planRobotHangsUp(leg, 0, false);
     }
 
-    /** The robot dialplan's Hangup() after {@code delay} (a goodbye prompt): both halves of the customer leg end. */
-    void planRobotHangsUp(Leg leg, long delay) {
+    /**
+     * The robot dialplan's Hangup() after {@code delay} (a goodbye prompt): both halves of the customer leg end.
+     * After a Queue() that returned at once, Asterisk 22 sent each channel's Cdr before its Hangup.
+     */
+    void planRobotHangsUp(Leg leg, long delay, boolean cdrBeforeHangup) {
         ChannelSnapshot near = leg.near();
         ChannelSnapshot far = leg.far();
         call.phase(delay, lane(mutate(() -> {
@@ -220,9 +223,12 @@ final class CallScenario {
         List<Step> farLane = far == null ? List.of() : lane(
                 () -> AmiEvents.hangupRequest(far, HangupCause.NORMAL_CLEARING.code()),
                 () -> AmiEvents.softHangupRequest(far, HangupCause.NORMAL_CLEARING.code()),
-                hangup(far, HangupCause.NORMAL_CLEARING),
-                cdr(far, null));
-        call.phase(0, lane(hangup(near, HangupCause.NORMAL_CLEARING), cdr(near, null)), farLane);
+                cdrBeforeHangup ? cdr(far, null) : hangup(far, HangupCause.NORMAL_CLEARING),
+                cdrBeforeHangup ? hangup(far, HangupCause.NORMAL_CLEARING) : cdr(far, null));
+        List<Step> nearLane = cdrBeforeHangup
+                ? lane(cdr(near, null), hangup(near, HangupCause.NORMAL_CLEARING))
+                : lane(hangup(near, HangupCause.NORMAL_CLEARING), cdr(near, null));
+        call.phase(0, nearLane, farLane);
     }
 
     /** AstDB write of the robot dialplan: the choice under the call's CALL_ID (none without a CALL_ID). */

@@ -71,7 +71,7 @@ final class QueueHandoff {
     private void notQueued(String status) {
         call.phase(0, CallScenario.lane(scenario.varSet(customer.near(), "QUEUESTATUS", status)));
         // the goodbye prompt, as long as the robot's own prompt
-        scenario.planRobotHangsUp(customer, options.promptTimeMs());
+        scenario.planRobotHangsUp(customer, options.promptTimeMs(), true);
     }
 
     private void planRinging(SimulatedQueue queue, QueueMember member, Leg rm) {
@@ -152,6 +152,10 @@ final class QueueHandoff {
                 scenario.varSet(channel, "QUEUENAME", queueName));
     }
 
+    private Step queueNameVariable(ChannelSnapshot channel) {
+        return scenario.varSet(channel, "QUEUENAME", queueName);
+    }
+
     /** The customer hangs up after the talk time (Reason caller); then the RM leg ends and the member is free. */
     private void planCustomerHangsUp(SimulatedQueue queue, QueueMember member, Leg rm, SimulatedBridge bridge) {
         ChannelSnapshot near = customer.near();
@@ -159,7 +163,9 @@ final class QueueHandoff {
         ChannelSnapshot rmNear = rm.near();
         ChannelSnapshot rmFar = rm.far();
         List<Step> farLane = far == null ? List.of() : CallScenario.lane(
-                () -> AmiEvents.softHangupRequest(far, HangupCause.NORMAL_CLEARING.code()),
+                // the customer's phone hangs up: the far end's dialplan ran Hangup()
+                CallScenario.mutate(() -> far.application("Hangup", ""),
+                        () -> AmiEvents.softHangupRequest(far, HangupCause.NORMAL_CLEARING.code())),
                 scenario.hangup(far, HangupCause.NORMAL_CLEARING),
                 scenario.cdr(far, null));
         List<Step> nearLane = CallScenario.lane(
@@ -172,7 +178,10 @@ final class QueueHandoff {
                             "Reason", COMPLETED_BY_CALLER);
                 },
                 CallScenario.mutate(() -> bridge.leave(near), () -> AmiEvents.bridge("BridgeLeave", bridge, near)),
+                // setqueuevar: the queue's figures once the call completed, and again as Queue() returns
+                queueNameVariable(near),
                 scenario.cdr(near, rmNear),
+                queueNameVariable(near),
                 scenario.hangup(near, HangupCause.NORMAL_CLEARING));
         call.phase(options.talkTimeMs(), farLane, nearLane);
 
