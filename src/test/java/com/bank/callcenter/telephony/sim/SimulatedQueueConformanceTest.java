@@ -26,6 +26,8 @@ class SimulatedQueueConformanceTest {
     /** Fields whose values are clock readings or depend on the member's calls before (recorded after a hand-off). */
     private static final Set<String> TIME_FIELDS = Set.of("LoginTime", "LastPause", "LastCall", "CallsTaken");
     private static final long RESTART_RETRY_MS = 50;
+    /** Long enough for a click-to-call to outlast a robot call's menu. */
+    private static final long LONG_TALK_MS = 600_000;
     private static final String MEMBER_INTERFACE = "Local/9101@callcenter-test-customer";
     private static final SimulatedPbxOptions OPTIONS = SimulatedPbxOptions.builder()
             .port(0)
@@ -166,6 +168,27 @@ class SimulatedQueueConformanceTest {
                 && "QUEUESTATUS".equals(m.get("Variable")) && "JOINEMPTY".equals(m.get("Value"))));
         assertTrue(afterOriginate(events).stream().map(m -> m.getOrDefault("Event", "")).noneMatch(n -> n.startsWith("Queue") || n.startsWith("Agent")),
                 events.toString());
+    }
+
+    @Test
+    void memberOnAClickToCallIsBusyAndTheCustomerIsNotQueued() throws Exception {
+        SimulatedPbx pbx = new SimulatedPbx(OPTIONS.toBuilder().talkTimeMs(LONG_TALK_MS).build()).start();
+        toClose.add(pbx);
+        RawAmiClient client = connect(pbx, "on");
+        client.send(RECORDED.scenario(QueueTranscript.ADD).sent().get(0).message());
+        // ringinuse = no: the RM's phone is on a click-to-call the service placed (the Originate's first leg)
+        client.send(AmiMessage.of("Action", "Originate").add("ActionID", "c2c").add("Channel", MEMBER_INTERFACE)
+                .add("Context", OPTIONS.clickToCallContext()).add("Exten", "13800000000").add("Priority", "1")
+                .add("Async", "true"));
+        readUntil(client, m -> "OriginateResponse".equals(m.get("Event")) && "Success".equals(m.get("Response")));
+
+        client.send(RECORDED.scenario(QueueTranscript.HANDOFF).sent().get(0).message());
+        List<AmiMessage> events = readUntil(client, m -> "VarSet".equals(m.get("Event"))
+                && "QUEUESTATUS".equals(m.get("Variable")));
+
+        assertEquals("JOINEMPTY", events.get(events.size() - 1).get("Value"));
+        assertTrue(events.stream().map(m -> m.getOrDefault("Event", "")).noneMatch(n -> n.startsWith("Agent")
+                || n.startsWith("QueueCaller")), events.toString());
     }
 
     @Test
