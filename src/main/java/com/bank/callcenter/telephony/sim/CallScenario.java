@@ -15,7 +15,7 @@ import com.bank.callcenter.telephony.sim.SimulatedCall.Step;
 final class CallScenario {
 
     /** Share of the ring time after which the far end signals ringing. */
-    private static final double PROGRESS_SHARE = 0.25;
+    static final double PROGRESS_SHARE = 0.25;
     private static final int DTMF_DURATION_MS = 100;
     private static final String ROBOT_READ_DATA = "CHOICE,custom/robot-menu,1,,1,4";
     private static final String CHOICE_VARIABLE = "CHOICE";

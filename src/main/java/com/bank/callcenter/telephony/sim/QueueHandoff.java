@@ -11,7 +11,8 @@ import com.bank.callcenter.telephony.sim.SimulatedCall.Step;
  * The robot dialplan's {@code Queue(${TEAM_QUEUE},,,,300)} for a customer who pressed 1, as Asterisk 22 played it
  * (queue-handoff.txt): with a free member, the caller joins, the member's phone rings and answers, both are
  * bridged until the customer hangs up; with none free (no member, all paused or on a call) Queue() returns at
- * once with QUEUESTATUS JOINEMPTY and the robot says goodbye, without any Queue or Agent event.
+ * once with QUEUESTATUS JOINEMPTY and the robot says goodbye, without any Queue or Agent event. The member's
+ * phone answers after the ring time and the customer hangs up after the talk time of the options.
  */
 final class QueueHandoff {
 
@@ -25,7 +26,6 @@ final class QueueHandoff {
     private static final String UNKNOWN_QUEUE = "UNKNOWN";
     private static final String MUSIC_CLASS = "default";
     private static final String COMPLETED_BY_CALLER = "caller";
-    private static final double PROGRESS_SHARE = 0.25;
     private static final int MS_PER_SECOND = 1000;
 
     private final CallScenario scenario;
@@ -102,7 +102,7 @@ final class QueueHandoff {
         call.phase(0, calling);
 
         long ringTime = options.ringTimeMs();
-        long progress = Math.round(ringTime * PROGRESS_SHARE);
+        long progress = Math.round(ringTime * CallScenario.PROGRESS_SHARE);
         call.phase(progress,
                 CallScenario.lane(scenario.newstate(rmNear, ChannelState.RINGING),
                         () -> AmiEvents.dialState(near, rmNear, "RINGING")),
