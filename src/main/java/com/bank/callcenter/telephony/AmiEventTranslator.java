@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * asterisk-java's typed events → {@link PbxEvent}, for the events the call state machine reads;
- * everything else is not handed on. Field names are those on the AMI wire.
+ * asterisk-java's typed events → {@link PbxEvent}, for the events the call state machine and the team
+ * queue read (the queue's in {@link QueueEventTranslator}); everything else is not handed on. Field names are those on the AMI wire.
  */
 final class AmiEventTranslator {
 
@@ -108,7 +108,10 @@ final class AmiEventTranslator {
             put(f, "From", e.getFrom() == null ? "" : e.getFrom());
             put(f, "Body", e.getBody() == null ? "" : e.getBody());
         } else {
-            return null;
+            name = QueueEventTranslator.translate(event, f);
+            if (name == null) {
+                return null;
+            }
         }
         return new PbxEvent(server, name, Map.copyOf(f), receivedAt);
     }

@@ -8,6 +8,9 @@ import org.asteriskjava.manager.SendEventGeneratingActionCallback;
 import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.AgentCalledEvent;
+import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.CdrEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
@@ -23,6 +26,17 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.event.QueueParamsEvent;
+import org.asteriskjava.manager.event.QueueStatusCompleteEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -54,12 +68,20 @@ final class AmiLink implements ManagerEventListener {
 
     private static final Logger LOG = Logger.getLogger(AmiLink.class);
 
-    /** The events the service reads, registered by hand so parsing never depends on asterisk-java's classpath scan. */
+    /**
+     * The events the service reads, registered by hand so parsing never depends on asterisk-java's classpath scan.
+     * Asterisk 22 names a member's pause {@code QueueMemberPause} (QueueMemberPauseEvent; QueueMemberPausedEvent
+     * is the old name) and QueueStatus lists members as {@code QueueMember}.
+     */
     private static final List<Class<? extends ManagerEvent>> EVENT_CLASSES = List.of(
             OriginateResponseEvent.class, VarSetEvent.class, NewChannelEvent.class, NewStateEvent.class,
             DialBeginEvent.class, DialStateEvent.class, DialEndEvent.class, BridgeEnterEvent.class,
             HangupEvent.class, CdrEvent.class, CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class,
-            FullyBootedEvent.class, RobotChoiceEvent.class, SmsInEvent.class);
+            FullyBootedEvent.class, RobotChoiceEvent.class, SmsInEvent.class,
+            AgentCalledEvent.class, AgentConnectEvent.class, AgentCompleteEvent.class, QueueCallerJoinEvent.class,
+            QueueCallerLeaveEvent.class, QueueCallerAbandonEvent.class, QueueMemberAddedEvent.class,
+            QueueMemberPauseEvent.class, QueueMemberRemovedEvent.class, QueueMemberStatusEvent.class,
+            QueueParamsEvent.class, QueueMemberEvent.class, QueueEntryEvent.class, QueueStatusCompleteEvent.class);
 
     private static final int SILENT_PINGS_BEFORE_DEAD = 3;
 

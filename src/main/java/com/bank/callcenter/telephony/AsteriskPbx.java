@@ -13,8 +13,13 @@ import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.MessageSendAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.QueueAddAction;
+import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueRemoveAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DbGetResponseEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
@@ -47,6 +52,9 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class AsteriskPbx implements Pbx {
+
+    /** Asterisk's device state 0 (AST_DEVICE_UNKNOWN): a QueueMember without a Status. */
+    private static final int DEVICE_STATE_UNKNOWN = 0;
 
     private static final int LINKS_START_PRIORITY = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 1000;
 
@@ -242,23 +250,72 @@ public class AsteriskPbx implements Pbx {
 
     @Override
     public CompletionStage<ActionResult> queueAdd(String server, QueueMemberSpec member) {
-        throw new UnsupportedOperationException("QueueAdd: not yet");
+        AmiLink link = link(server);
+        QueueAddAction action = new QueueAddAction(member.queue(), member.memberInterface());
+        action.setMemberName(member.memberName());
+        action.setPaused(member.paused());
+        return link.send(action, AsteriskPbx::actionResult);
     }
 
     @Override
     public CompletionStage<ActionResult> queuePause(String server, String queue, String memberInterface, boolean paused,
                                                     String reason) {
-        throw new UnsupportedOperationException("QueuePause: not yet");
+        AmiLink link = link(server);
+        QueuePauseAction action = new QueuePauseAction();
+        action.setQueue(queue);
+        action.setInterface(memberInterface);
+        action.setPaused(paused);
+        if (paused && reason != null && !reason.isBlank()) {
+            action.setReason(reason);
+        }
+        return link.send(action, AsteriskPbx::actionResult);
     }
 
     @Override
     public CompletionStage<ActionResult> queueRemove(String server, String queue, String memberInterface) {
-        throw new UnsupportedOperationException("QueueRemove: not yet");
+        AmiLink link = link(server);
+        return link.send(new QueueRemoveAction(queue, memberInterface), AsteriskPbx::actionResult);
     }
 
     @Override
     public CompletionStage<List<QueueMemberState>> queueStatus(String server, String queue) {
-        throw new UnsupportedOperationException("QueueStatus: not yet");
+        AmiLink link = link(server);
+        CompletableFuture<List<QueueMemberState>> raw = new CompletableFuture<>();
+        QueueStatusAction action = new QueueStatusAction();
+        action.setQueue(queue);
+        try {
+            link.sendEventGenerating(action, responses -> {
+                if (responses.getResponse() instanceof ManagerError) {
+                    raw.completeExceptionally(new IllegalStateException(responses.getResponse().getMessage()));
+                    return;
+                }
+                List<QueueMemberState> members = new ArrayList<>();
+                for (ResponseEvent event : responses.getEvents()) {
+                    if (event instanceof QueueMemberEvent member) {
+                        members.add(memberState(member));
+                    }
+                }
+                raw.complete(members);
+            });
+        } catch (PbxUnavailableException e) {
+            raw.completeExceptionally(e);
+        }
+        return link.onEventThread(raw);
+    }
+
+    /** QueueStatus names a member by {@code Name} and {@code Location} (not MemberName / Interface as the events do). */
+    private static QueueMemberState memberState(QueueMemberEvent member) {
+        String name = member.getName() != null ? member.getName() : member.getMemberName();
+        String location = member.getLocation() != null ? member.getLocation() : member.getInterface();
+        Integer status = member.getStatus();
+        Integer inCall = member.getIncall();
+        return new QueueMemberState(member.getQueue(), name, location, Boolean.TRUE.equals(member.getPaused()),
+                member.getPausedreason() == null ? "" : member.getPausedreason(),
+                status == null ? DEVICE_STATE_UNKNOWN : status, inCall != null && inCall > 0);
+    }
+
+    private static ActionResult actionResult(ManagerResponse response) {
+        return new ActionResult(!(response instanceof ManagerError), response.getMessage());
     }
 
     private AmiLink link(String server) {

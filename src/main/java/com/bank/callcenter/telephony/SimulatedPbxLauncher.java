@@ -71,6 +71,8 @@ public class SimulatedPbxLauncher {
                 .robotChoiceDbFamily(DialplanContract.ROBOT_CHOICE_DB_FAMILY)
                 .messageEndpoints(java.util.Set.of("sms-gw", smsEndpoint(config.sms().to())))
                 .excludedEvents(DialplanContract.EVENTS_NOT_READ)
+                .queues(java.util.Set.copyOf(sim.queues()))
+                .teamQueueVariable(DialplanContract.TEAM_QUEUE)
                 .build();
         try {
             return new SimulatedPbx(options).start();

@@ -120,5 +120,9 @@ public interface TelephonyConfig {
         /** RM phones: "answer" (always) or "last-digit" (an extension ending in 1 is busy, 3 does not answer...). */
         @WithDefault("answer")
         String agentOutcomeRule();
+
+        /** The app_queue queues the simulated PBX has (queues.conf), e.g. the RM team queue. */
+        @WithDefault("rm-team")
+        java.util.List<String> queues();
     }
 }

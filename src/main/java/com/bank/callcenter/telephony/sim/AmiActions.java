@@ -14,13 +14,18 @@ final class AmiActions {
 
     private final CallEngine engine;
     private final AmiSession session;
+    private final QueueActions queueActions;
 
     AmiActions(CallEngine engine, AmiSession session) {
         this.engine = engine;
         this.session = session;
+        this.queueActions = new QueueActions(engine, session);
     }
 
     void handle(String action, AmiMessage message, String actionId) {
+        if (queueActions.handle(action, message, actionId)) {
+            return;
+        }
         switch (action.toLowerCase(Locale.ROOT)) {
             case "ping" -> session.sendResponse(AmiResponses.response("Success", actionId)
                     .add("Ping", "Pong")

@@ -42,11 +42,13 @@ final class CallEngine {
     private static final int SENT_MESSAGES_KEPT = 1000;
     /** The simulated AstDB: family + '/' + key → value (DBPut, DBGet, DBDel; the robot dialplan's Set(DB(...))). */
     private final Map<String, String> astDb = new ConcurrentHashMap<>();
+    private final SimulatedQueues queues;
 
     CallEngine(SimulatedPbxOptions options) {
         this.options = options;
         this.clock = new SimClock(options.timeScale());
         this.bootedAtMs = clock.nowMs();
+        this.queues = new SimulatedQueues(options.queues());
         AtomicInteger threadNumber = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(TIMELINE_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "sim-pbx-calls-" + threadNumber.incrementAndGet());
@@ -61,6 +63,16 @@ final class CallEngine {
 
     SimClock clock() {
         return clock;
+    }
+
+    SimulatedQueues queues() {
+        return queues;
+    }
+
+    /** Whether a live channel of {@code device} (e.g. PJSIP/9101, Local/9101@ctx) exists: a call on that phone. */
+    boolean deviceInUse(String device) {
+        String prefix = device + "-";
+        return channels.values().stream().anyMatch(c -> c.name().startsWith(prefix) && !c.hungUp());
     }
 
     ScheduledExecutorService scheduler() {
@@ -200,6 +212,8 @@ final class CallEngine {
         for (SimulatedCall call : List.copyOf(calls)) {
             call.terminate(HangupCause.UNKNOWN, null);
         }
+        // persistentmembers = no: the members added with QueueAdd do not survive the restart
+        queues.restart();
         broadcast(AmiEvents.shutdown());
     }
 

@@ -15,12 +15,14 @@ import com.bank.callcenter.telephony.sim.SimulatedCall.Step;
 final class CallScenario {
 
     /** Share of the ring time after which the far end signals ringing. */
-    private static final double PROGRESS_SHARE = 0.25;
+    static final double PROGRESS_SHARE = 0.25;
     private static final int DTMF_DURATION_MS = 100;
     private static final String ROBOT_READ_DATA = "CHOICE,custom/robot-menu,1,,1,4";
     private static final String CHOICE_VARIABLE = "CHOICE";
     private static final String READSTATUS_VARIABLE = "READSTATUS";
     private static final String HANGUP_EXTENSION = "h";
+    /** The robot menu's choice that goes to the team queue. */
+    private static final char TEAM_DIGIT = '1';
 
     /** A dialled destination: the originated channel and, for Local channels, its far end (;2). */
     record Leg(ChannelSnapshot near, ChannelSnapshot far, String dialString, String number) {
@@ -36,6 +38,10 @@ final class CallScenario {
         this.engine = call.engine();
         this.options = engine.options();
         this.request = call.request();
+    }
+
+    SimulatedCall call() {
+        return call;
     }
 
     void plan() {
@@ -182,7 +188,7 @@ final class CallScenario {
             return;
         }
         String choice = String.valueOf(digit);
-        call.phase(options.promptTimeMs(), lane(
+        List<Step> menu = new ArrayList<>(List.of(
                 () -> AmiEvents.dtmfBegin(near, digit),
                 () -> AmiEvents.dtmfEnd(near, digit, DTMF_DURATION_MS),
                 varSet(near, CHOICE_VARIABLE, choice),
@@ -190,17 +196,39 @@ final class CallScenario {
                 // the dialplan's Set(DB(<family>/${CALL_ID})=${CHOICE}) right after Read: the choice outlives the follower
                 mutate(() -> storeChoice(near, choice), null),
                 mutate(() -> near.priority(3), () -> AmiEvents.userEvent(near, options.robotUserEvent(),
-                        "CallId", valueOr(near.variable(options.callIdVariable())), "Choice", choice)),
-                mutate(() -> {
-                    near.priority(4);
-                    near.application("Hangup", "");
-                }, () -> AmiEvents.softHangupRequest(near, HangupCause.NORMAL_CLEARING.code()))));
+                        "CallId", valueOr(near.variable(options.callIdVariable())), "Choice", choice))));
+        String teamQueue = options.teamQueueVariable() == null ? null
+                : request.variables().get(options.teamQueueVariable());
+        if (digit == TEAM_DIGIT && teamQueue != null) {
+            // Queue(${TEAM_QUEUE},,,,300): who takes the call is decided when the digit arrives, not now
+            menu.add(mutate(() -> new QueueHandoff(this, leg, teamQueue).enter(), null));
+            call.phase(options.promptTimeMs(), menu);
+            return;
+        }
+        call.phase(options.promptTimeMs(), menu);
+        planRobotHangsUp(leg, 0, false);
+    }
+
+    /**
+     * The robot dialplan's Hangup() after {@code delay} (a goodbye prompt): both halves of the customer leg end.
+     * After a Queue() that returned at once, Asterisk 22 sent each channel's Cdr before its Hangup.
+     */
+    void planRobotHangsUp(Leg leg, long delay, boolean cdrBeforeHangup) {
+        ChannelSnapshot near = leg.near();
+        ChannelSnapshot far = leg.far();
+        call.phase(delay, lane(mutate(() -> {
+            near.priority(near.priority() + 1);
+            near.application("Hangup", "");
+        }, () -> AmiEvents.softHangupRequest(near, HangupCause.NORMAL_CLEARING.code()))));
         List<Step> farLane = far == null ? List.of() : lane(
                 () -> AmiEvents.hangupRequest(far, HangupCause.NORMAL_CLEARING.code()),
                 () -> AmiEvents.softHangupRequest(far, HangupCause.NORMAL_CLEARING.code()),
-                hangup(far, HangupCause.NORMAL_CLEARING),
-                cdr(far, null));
-        call.phase(0, lane(hangup(near, HangupCause.NORMAL_CLEARING), cdr(near, null)), farLane);
+                cdrBeforeHangup ? cdr(far, null) : hangup(far, HangupCause.NORMAL_CLEARING),
+                cdrBeforeHangup ? hangup(far, HangupCause.NORMAL_CLEARING) : cdr(far, null));
+        List<Step> nearLane = cdrBeforeHangup
+                ? lane(cdr(near, null), hangup(near, HangupCause.NORMAL_CLEARING))
+                : lane(hangup(near, HangupCause.NORMAL_CLEARING), cdr(near, null));
+        call.phase(0, nearLane, farLane);
     }
 
     /** AstDB write of the robot dialplan: the choice under the call's CALL_ID (none without a CALL_ID). */
@@ -362,7 +390,7 @@ final class CallScenario {
      * Names the channels Asterisk would create for {@code target}: a Local pair
      * {@code Local/<exten>@<context>-0000000n;1/;2}, or one {@code <tech>/<endpoint>-0000000n}.
      */
-    private Leg newLeg(String target, String linkedid, String originContext, String numberOverride) {
+    Leg newLeg(String target, String linkedid, String originContext, String numberOverride) {
         int slash = target.indexOf('/');
         String technology = target.substring(0, slash);
         String resource = target.substring(slash + 1);
@@ -388,11 +416,11 @@ final class CallScenario {
         return new Leg(near, null, resource, number);
     }
 
-    private String bridgeId() {
+    String bridgeId() {
         return new UUID(call.random().nextLong(), call.random().nextLong()).toString();
     }
 
-    private Step newchannel(ChannelSnapshot channel) {
+    Step newchannel(ChannelSnapshot channel) {
         return () -> {
             channel.bornAt(engine.clock().nowMs());
             engine.register(channel);
@@ -400,7 +428,7 @@ final class CallScenario {
         };
     }
 
-    private Step newstate(ChannelSnapshot channel, ChannelState state) {
+    Step newstate(ChannelSnapshot channel, ChannelState state) {
         return () -> {
             channel.state(state);
             if (state == ChannelState.UP) {
@@ -410,14 +438,14 @@ final class CallScenario {
         };
     }
 
-    private Step varSet(ChannelSnapshot channel, String name, String value) {
+    Step varSet(ChannelSnapshot channel, String name, String value) {
         return () -> {
             channel.variable(name, value);
             return AmiEvents.varSet(channel, name, value);
         };
     }
 
-    private Step hangup(ChannelSnapshot channel, HangupCause cause) {
+    Step hangup(ChannelSnapshot channel, HangupCause cause) {
         return () -> {
             channel.hungUp(true);
             engine.unregister(channel);
@@ -425,14 +453,14 @@ final class CallScenario {
         };
     }
 
-    private Step cdr(ChannelSnapshot channel, ChannelSnapshot destination) {
+    Step cdr(ChannelSnapshot channel, ChannelSnapshot destination) {
         return () -> channel.recordsCdr() && channel.answeredAtMs() > 0
                 ? AmiEvents.cdr(channel, destination, engine.clock().nowMs())
                 : null;
     }
 
     /** A state change, then (optionally) the event that shows it. */
-    private static Step mutate(Runnable change, java.util.function.Supplier<AmiEvent> event) {
+    static Step mutate(Runnable change, java.util.function.Supplier<AmiEvent> event) {
         return () -> {
             change.run();
             return event == null ? null : event.get();
@@ -440,7 +468,7 @@ final class CallScenario {
     }
 
     @SafeVarargs
-    private static List<Step> lane(Step... steps) {
+    static List<Step> lane(Step... steps) {
         return List.of(steps);
     }
 

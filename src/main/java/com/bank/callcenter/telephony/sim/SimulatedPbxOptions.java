@@ -35,6 +35,10 @@ import java.util.Set;
  * @param messageEndpoints         PJSIP endpoints MessageSend can reach ({@code pjsip:<endpoint>/...})
  * @param asteriskVersion          reported by CoreSettings and {@code core show version}
  * @param amiVersion               the banner's and CoreSettings' AMI version
+ * @param excludedEvents           event names no client receives (manager.conf eventfilter)
+ * @param queues                   app_queue queues that exist (queues.conf), without members until QueueAdd
+ * @param teamQueueVariable        robot-call variable naming the queue a customer pressing 1 goes to
+ *                                 ({@code Queue(${TEAM_QUEUE},,,,300)}); a call without it hangs up after the choice
  */
 public record SimulatedPbxOptions(
         int port,
@@ -62,7 +66,9 @@ public record SimulatedPbxOptions(
         Set<String> messageEndpoints,
         String asteriskVersion,
         String amiVersion,
-        Set<String> excludedEvents) {
+        Set<String> excludedEvents,
+        Set<String> queues,
+        String teamQueueVariable) {
 
     public static final int DEFAULT_PORT = 5038;
     public static final String NUMBER_PLACEHOLDER = "{number}";
@@ -78,6 +84,7 @@ public record SimulatedPbxOptions(
         }
         channelTechnologies = Set.copyOf(channelTechnologies);
         messageEndpoints = Set.copyOf(messageEndpoints);
+        queues = Set.copyOf(queues);
     }
 
     public static Builder builder() {
@@ -121,6 +128,8 @@ public record SimulatedPbxOptions(
         b.asteriskVersion = asteriskVersion;
         b.amiVersion = amiVersion;
         b.excludedEvents = excludedEvents;
+        b.queues = queues;
+        b.teamQueueVariable = teamQueueVariable;
         return b;
     }
 
@@ -151,6 +160,8 @@ public record SimulatedPbxOptions(
         private String asteriskVersion = "22.9.0";
         private String amiVersion = "11.0.0";
         private Set<String> excludedEvents = Set.of();
+        private Set<String> queues = Set.of("rm-team");
+        private String teamQueueVariable = "TEAM_QUEUE";
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder username(String username) { this.username = username; return this; }
@@ -180,12 +191,15 @@ public record SimulatedPbxOptions(
         /** Event names no client receives, as manager.conf's {@code eventfilter = !Event: <name>} lines do. */
         public Builder excludedEvents(Set<String> names) { this.excludedEvents = Set.copyOf(names); return this; }
 
+        public Builder queues(Set<String> names) { this.queues = Set.copyOf(names); return this; }
+        public Builder teamQueueVariable(String variable) { this.teamQueueVariable = variable; return this; }
+
         public SimulatedPbxOptions build() {
             return new SimulatedPbxOptions(port, username, secret, seed, outcomeRule, ringTimeMs, talkTimeMs,
                     promptTimeMs, timingJitter, timeScale, varyEventOrder, robotContext, robotUserEvent,
                     callIdVariable, robotChoiceDbFamily, robotNoInputReport, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
                     clickToCallDialVariable, agentOutcomeRule, channelTechnologies, messageEndpoints, asteriskVersion, amiVersion,
-                    excludedEvents);
+                    excludedEvents, queues, teamQueueVariable);
         }
     }
 }

@@ -10,6 +10,7 @@ import com.bank.callcenter.support.TestClock;
 import com.bank.callcenter.telephony.Pbx;
 import com.bank.callcenter.telephony.sim.AmiMessage;
 import com.bank.callcenter.telephony.sim.AmiTranscript;
+import com.bank.callcenter.telephony.sim.QueueTranscript;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -40,6 +41,7 @@ class TranscriptReplayTest {
     static final AmiTranscript NOANSWER_C2C_SMS = AmiTranscript.load("noanswer-click-to-call-sms.txt");
     static final AmiTranscript SHUTDOWN = AmiTranscript.load("shutdown-mid-call.txt");
     static final String SHUTDOWN_SCENARIO = "call in progress, then Asterisk stops (core stop now)";
+    static final AmiTranscript QUEUE = QueueTranscript.load();
     @Inject
     RobotDialer dialer;
 
@@ -127,6 +129,26 @@ class TranscriptReplayTest {
         assertEquals(1, Db.count("select count(*) from robot_team_request where call_id = ?", callId));
         assertEquals(1, Db.count("select count(*) from call_event where call_id = ? and name = 'RobotChoice'"
                 + " and fields ->> 'CallId' = ?", callId, callId.toString()));
+    }
+
+    @Test
+    void customerHandedToAnRmByTheTeamQueueKeepsTheRobotCallsChannelAndOutcome() {
+        List<ReplayStep> steps = ReplayStep.of(QUEUE.scenario(QueueTranscript.HANDOFF));
+        // the call's events only: the QueueStatus the recording sent meanwhile are not the service's
+        List<AmiMessage> callEvents = new java.util.ArrayList<>(steps.get(0).replies());
+        steps.subList(1, steps.size()).forEach(step -> step.replies().stream()
+                .filter(m -> m.get("Privilege") != null).forEach(callEvents::add));
+
+        Map<String, Object> call = robotCall(steps.get(0).withReplies(callEvents), "PRESSED_1");
+
+        assertEquals("COMPLETED", call.get("state"));
+        assertEquals("ANSWERED", call.get("outcome"));
+        assertEquals("1", call.get("robot_choice"));
+        // the RM leg (same Linkedid, its own Hangup and a Cdr of 39 s) changed neither the channel nor the outcome
+        assertEquals("Local/13800000004@callcenter-test-customer-00000000;1", call.get("channel"));
+        assertEquals(16, call.get("hangup_cause"));
+        assertEquals(42, call.get("talk_seconds"));
+        ReplayCalls.assertOriginateResponseTiedByActionId((UUID) call.get("id"), "Success");
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class AmiTranscript {
 
     static final String RESOURCE_DIR = "/asterisk/transcripts/";
     public static final List<String> FILES = List.of("robot-outcomes.txt", "noanswer-click-to-call-sms.txt",
-            "shutdown-mid-call.txt", "login-queries-errors.txt");
+            "shutdown-mid-call.txt", "login-queries-errors.txt", "queue-handoff.txt");
     /** Messages before the first {@code #####} line. */
     public static final String LOGIN_SCENARIO = "login";
 

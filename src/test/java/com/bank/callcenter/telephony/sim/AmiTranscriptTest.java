@@ -56,7 +56,17 @@ class AmiTranscriptTest {
                     "what asterisk-java asks after login", List.of(3, 3, 0),
                     "a call is up; reconciliation queries (CoreShowChannels, Status)", List.of(4, 4, 46),
                     "bad login and a bad action", List.of(2, 2, 1),
-                    "a second connection with a wrong secret", List.of(1, 1, 0)));
+                    "a second connection with a wrong secret", List.of(1, 1, 0)),
+            "queue-handoff.txt", ordered(
+                    "login", List.of(1, 1, 2),
+                    QueueTranscript.ADD, List.of(2, 2, 6),
+                    QueueTranscript.HANDOFF, List.of(4, 4, 191),
+                    QueueTranscript.PAUSED, List.of(3, 3, 74),
+                    QueueTranscript.EMPTY, List.of(4, 4, 74),
+                    QueueTranscript.FAILING, List.of(5, 5, 2),
+                    QueueTranscript.RELOAD, List.of(2, 2, 4),
+                    QueueTranscript.STOP, List.of(0, 0, 1),
+                    QueueTranscript.RESTART, List.of(3, 3, 4)));
 
     private static Map<String, List<Integer>> ordered(Object... namesAndCounts) {
         Map<String, List<Integer>> map = new LinkedHashMap<>();
@@ -70,7 +80,7 @@ class AmiTranscriptTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"robot-outcomes.txt", "noanswer-click-to-call-sms.txt", "shutdown-mid-call.txt",
-            "login-queries-errors.txt"})
+            "login-queries-errors.txt", "queue-handoff.txt"})
     void everyMarkedMessageIsParsedIntoItsScenario(String file) {
         AmiTranscript transcript = AmiTranscript.load(file);
 

@@ -14,13 +14,13 @@ import org.asteriskjava.manager.event.ManagerEvent;
  * asterisk-java's own event builder ({@code EventBuilderImpl}, package-private, reached by reflection),
  * fed the way its {@code ManagerReaderImpl} feeds it: lower-cased keys, trimmed values, repeated keys as lists.
  */
-final class AsteriskJavaEventParser {
+public final class AsteriskJavaEventParser {
 
     private final Object builder;
     private final Method buildEvent;
     private final Method registerEventClass;
 
-    AsteriskJavaEventParser() {
+    public AsteriskJavaEventParser() {
         try {
             Class<?> type = Class.forName("org.asteriskjava.manager.internal.EventBuilderImpl");
             Constructor<?> constructor = type.getDeclaredConstructor();
@@ -35,7 +35,7 @@ final class AsteriskJavaEventParser {
         }
     }
 
-    void register(Class<? extends ManagerEvent> eventClass) {
+    public void register(Class<? extends ManagerEvent> eventClass) {
         try {
             registerEventClass.invoke(builder, eventClass);
         } catch (ReflectiveOperationException e) {
@@ -44,7 +44,7 @@ final class AsteriskJavaEventParser {
     }
 
     /** The typed event, or null when asterisk-java has no class for it. */
-    ManagerEvent parse(AmiMessage message) {
+    public ManagerEvent parse(AmiMessage message) {
         Map<String, Object> buffer = new HashMap<>();
         for (AmiMessage.Field field : message.fields()) {
             String name = field.key().toLowerCase(Locale.ENGLISH).trim();
