@@ -54,6 +54,7 @@ class DeskCallsTest {
     @AfterEach
     void tearDown() {
         campaigns.forEach(Desks::end);
+        Desks.everyoneOffline(states);
         clock.reset();
     }
 

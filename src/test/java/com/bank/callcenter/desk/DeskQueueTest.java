@@ -47,6 +47,9 @@ class DeskQueueTest {
     DeskQueueUpkeep upkeep;
 
     @Inject
+    AgentStates states;
+
+    @Inject
     DeskConfig config;
 
     private Desks desks;
@@ -61,6 +64,7 @@ class DeskQueueTest {
     @AfterEach
     void tearDown() {
         campaigns.forEach(Desks::end);
+        Desks.everyoneOffline(states);
         clock.reset();
     }
 

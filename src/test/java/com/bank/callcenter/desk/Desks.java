@@ -106,6 +106,13 @@ public final class Desks {
         return (String) Db.value("select state from list_entry where id = ?", entryId);
     }
 
+    /** Every RM not OFFLINE goes OFFLINE (and out of the team queue): later tests start with nobody at a desk. */
+    public static void everyoneOffline(AgentStates states) {
+        for (AgentStateView agent : states.present()) {
+            states.choose(agent.staffId(), AgentState.OFFLINE, null);
+        }
+    }
+
     /** The campaign stops being served (so that later tests' queues do not see it). */
     public static void end(String campaignId) {
         Api.planner().when().post("/api/campaigns/{id}/end", campaignId);
