@@ -16,7 +16,6 @@ alter table call_attempt add column disposition text
 alter table call_attempt add column disposition_note text;
 alter table call_attempt add column product_code text;
 alter table call_attempt add column dispositioned_at timestamptz;
-create index call_attempt_staff_day on call_attempt (staff_id, queued_at) where staff_id is not null;
 
 -- What an RM chose (READY, PAUSED with a reason, OFFLINE); ON_CALL and WRAP_UP are derived from
 -- the call in progress and the wrap-up deadline.

@@ -43,7 +43,6 @@ public class AgentCalls {
     private final ListEntries entries;
     private final DeskCampaigns campaigns;
     private final TodayCounters today;
-    private final DeskQueue queue;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "desk-calls");
@@ -52,13 +51,12 @@ public class AgentCalls {
     });
 
     public AgentCalls(AgentStates states, DeskEvents events, ListEntries entries, DeskCampaigns campaigns,
-                      TodayCounters today, DeskQueue queue, Clock clock) {
+                      TodayCounters today, Clock clock) {
         this.states = states;
         this.events = events;
         this.entries = entries;
         this.campaigns = campaigns;
         this.today = today;
-        this.queue = queue;
         this.clock = clock;
     }
 
@@ -101,14 +99,7 @@ public class AgentCalls {
 
     /** Today's counters to the RM's desk. */
     void sendToday(String staffId) {
-        long length;
-        try {
-            length = queue.length(staffId, clock.instant());
-        } catch (RuntimeException e) {
-            length = -1;
-        }
-        long queueLength = length;
-        events.send(staffId, "today", QuarkusTransaction.requiringNew().call(() -> today.of(staffId, queueLength)));
+        events.send(staffId, "today", today.of(staffId));
     }
 
     /** Entries of agent campaigns whose call ended: PENDING for a retry the policy allows, else DONE. */

@@ -37,17 +37,15 @@ public class AgentResource {
     private final NextCustomer next;
     private final Callbacks callbacks;
     private final TodayCounters today;
-    private final DeskQueue queue;
     private final DeskEvents events;
     private final CurrentUser user;
 
     public AgentResource(AgentStates states, NextCustomer next, Callbacks callbacks, TodayCounters today,
-                         DeskQueue queue, DeskEvents events, CurrentUser user) {
+                         DeskEvents events, CurrentUser user) {
         this.states = states;
         this.next = next;
         this.callbacks = callbacks;
         this.today = today;
-        this.queue = queue;
         this.events = events;
         this.user = user;
     }
@@ -91,9 +89,7 @@ public class AgentResource {
     @GET
     @Path("/today")
     public TodayCounters.Today today() {
-        String staffId = staffId();
-        long length = queueLength(staffId);
-        return QuarkusTransaction.requiringNew().call(() -> today.of(staffId, length));
+        return today.of(staffId());
     }
 
     @GET
@@ -103,15 +99,6 @@ public class AgentResource {
         String staffId = staffId();
         return events.stream(staffId).map(event -> sse.newEventBuilder().name(event.name())
                 .mediaType(MediaType.TEXT_PLAIN_TYPE).data(event.json()).build());
-    }
-
-    /** The live queue's length; PostgreSQL's count while Redis is away. */
-    long queueLength(String staffId) {
-        try {
-            return queue.length(staffId, today.now());
-        } catch (RuntimeException e) {
-            return -1;
-        }
     }
 
     private String staffId() {

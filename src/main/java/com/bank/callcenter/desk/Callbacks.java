@@ -50,7 +50,7 @@ public class Callbacks {
 
     /** Every pending callback, for filling the live queues. */
     public List<Callback> pending() {
-        return list("where b.state = 'PENDING' and cast(?1 as text) is null", null);
+        return list("where b.state = 'PENDING'");
     }
 
     /** Claims a due pending callback of the RM's; empty when it is not (any more). */
@@ -63,7 +63,7 @@ public class Callbacks {
 
     /** The callback, if {@code staffId} holds it now. */
     public Optional<Callback> held(long callbackId, String staffId) {
-        return list("where b.id = " + callbackId + " and b.staff_id = ?1 and b.state = 'CLAIMED'", staffId).stream()
+        return list("where b.id = ?1 and b.staff_id = ?2 and b.state = 'CLAIMED'", callbackId, staffId).stream()
                 .findFirst();
     }
 
@@ -102,17 +102,21 @@ public class Callbacks {
         List<Number> ids = em.createNativeQuery("update callback set state = 'PENDING', claimed_at = null"
                         + " where state = 'CLAIMED' and last_call_id is null and claimed_at < ?1 returning id")
                 .setParameter(1, Timestamp.from(claimedBefore)).getResultList();
-        List<Callback> released = new ArrayList<>();
-        for (Number id : ids) {
-            released.addAll(list("where b.id = " + id.longValue() + " and cast(?1 as text) is null", null));
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return released;
+        return list("where b.id in (?1)", ids.stream().map(Number::longValue).toList());
     }
 
-    private List<Callback> list(String where, String staffId) {
+    /** The callbacks {@code where} selects, with {@code parameters} bound to ?1, ?2, … */
+    private List<Callback> list(String where, Object... parameters) {
+        jakarta.persistence.Query query = em.createNativeQuery("select " + COLUMNS + " from callback b"
+                + " join customer cu on cu.customer_id = b.customer_id " + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from callback b"
-                + " join customer cu on cu.customer_id = b.customer_id " + where).setParameter(1, staffId).getResultList();
+        List<Object[]> rows = query.getResultList();
         List<Callback> callbacks = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             callbacks.add(new Callback(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],

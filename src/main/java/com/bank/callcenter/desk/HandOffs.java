@@ -1,6 +1,7 @@
 package com.bank.callcenter.desk;
 
 import com.bank.callcenter.calls.CallAttempt;
+import com.bank.callcenter.calls.CallState;
 import com.bank.callcenter.telephony.PbxEvent;
 import com.bank.callcenter.telephony.PbxListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -96,8 +97,9 @@ public class HandOffs implements PbxListener {
 
     private Optional<Taken> record(String staffId, String uniqueId, String linkedId, Instant at) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from call_attempt where kind = 'ROBOT_CALL'"
-                        + " and (unique_id = ?1 or linked_id = ?2) order by queued_at desc limit 1")
+        // among the calls in flight (the partial index call_attempt_open), not the whole history
+        List<UUID> ids = em.createNativeQuery("select id from call_attempt where state in " + CallState.IN_FLIGHT_SQL
+                        + " and kind = 'ROBOT_CALL' and (unique_id = ?1 or linked_id = ?2) order by queued_at desc limit 1")
                 .setParameter(1, uniqueId).setParameter(2, linkedId == null ? uniqueId : linkedId).getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();

@@ -1,6 +1,8 @@
 package com.bank.callcenter.desk;
 
 import com.bank.callcenter.config.CallCenterConfig;
+import com.bank.callcenter.lists.ListEntries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -25,19 +27,38 @@ public class TodayCounters {
     }
 
     private final EntityManager em;
+    private final DeskQueue queue;
+    private final ListEntries entries;
     private final DeskConfig config;
     private final CallCenterConfig callcenter;
     private final Clock clock;
 
-    public TodayCounters(EntityManager em, DeskConfig config, CallCenterConfig callcenter, Clock clock) {
+    public TodayCounters(EntityManager em, DeskQueue queue, ListEntries entries, DeskConfig config,
+                         CallCenterConfig callcenter, Clock clock) {
+        this.queue = queue;
+        this.entries = entries;
         this.em = em;
         this.config = config;
         this.callcenter = callcenter;
         this.clock = clock;
     }
 
-    /** Runs in the caller's transaction; {@code queueLength} is read by the caller (Redis). */
-    public Today of(String staffId, long queueLength) {
+    /** The RM's day so far, with the live queue's length (PostgreSQL's count of due entries while Redis is away). */
+    public Today of(String staffId) {
+        long queueLength = queueLength(staffId);
+        return QuarkusTransaction.requiringNew().call(() -> counted(staffId, queueLength));
+    }
+
+    private long queueLength(String staffId) {
+        Instant now = clock.instant();
+        try {
+            return queue.length(staffId, now);
+        } catch (RuntimeException e) {
+            return QuarkusTransaction.requiringNew().call(() -> entries.dueCountForDesk(staffId, now));
+        }
+    }
+
+    private Today counted(String staffId, long queueLength) {
         ZonedDateTime start = LocalDate.now(clock.withZone(callcenter.zone())).atStartOfDay(callcenter.zone());
         Timestamp from = Timestamp.from(start.toInstant());
         Timestamp to = Timestamp.from(start.plusDays(1).toInstant());
@@ -57,9 +78,5 @@ public class TodayCounters {
         return new Today(((Number) calls[0]).longValue(), ((Number) calls[1]).longValue(),
                 ((Number) calls[2]).longValue(), ((Number) calls[3]).longValue(), sms, config.effectiveStandard(),
                 queueLength);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -65,7 +65,7 @@ class CampaignShippedFilesTest {
                 "cross-bank-outflow", Channel.AGENT_CALL,
                 "tier-downgrade-winback", Channel.AGENT_CALL,
                 "near-upgrade", Channel.AGENT_CALL,
-                "payroll-prospects", Channel.AGENT_CALL,
+                "payroll-prospects", Channel.ROBOT_CALL,
                 "churn-risk", Channel.AGENT_CALL), channels);
     }
 

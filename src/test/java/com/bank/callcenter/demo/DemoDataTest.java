@@ -58,7 +58,7 @@ class DemoDataTest {
         // what DemoDesk does at start-up after the demo load and the campaign files (the shipped folder)
         assertEquals(List.of(), campaignFiles.load(SHIPPED));
         List<String> agentCampaigns = List.of("churn-risk", "cross-bank-outflow", "maturing-retention", "near-upgrade",
-                "payroll-prospects", "tier-downgrade-winback");
+                "tier-downgrade-winback");
         try {
             List<DemoDesk.Opened> opened = demoDesk.open(SHIPPED, today);
             assertEquals(agentCampaigns, opened.stream().map(DemoDesk.Opened::campaignId).sorted().toList());
@@ -67,6 +67,8 @@ class DemoDataTest {
                 assertEquals(1, Db.count("select count(*) from target_list where campaign_id = ? and as_of = ?", id, today),
                         id + " has a list for today");
             }
+            assertEquals("DRAFT", Db.value("select state from campaign where id = 'payroll-prospects'"),
+                    "robot campaigns are not the desk's: they stay as their files say");
             assertEquals("DRAFT", Db.value("select state from campaign where id = 'long-tail-activation'"),
                     "the robot campaign is left as its file says");
             long rm001 = 0;
