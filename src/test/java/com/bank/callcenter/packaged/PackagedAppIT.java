@@ -102,6 +102,20 @@ class PackagedAppIT {
         assertEquals(3, seenByManagers);
         Api.as("it-rm1").when().get("/api/books/it-rm1").then().statusCode(200)
                 .body("size", greaterThan(0));
+
+        // the desk: the campaign started, an RM ready takes a customer of their book (inside the calling window)
+        Api.planner().when().post("/api/campaigns/" + campaign + "/start").then().statusCode(200);
+        Api.as("it-rm1").contentType("application/json").body("{\"state\":\"READY\"}")
+                .when().put("/api/agent/state").then().statusCode(200).body("state", equalTo("READY"));
+        java.time.ZonedDateTime shanghai = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        boolean insideWindow = shanghai.getDayOfWeek().getValue() <= 5 && shanghai.getHour() >= 9 && shanghai.getHour() < 20;
+        if (insideWindow) {
+            Api.as("it-rm1").when().post("/api/agent/next").then().statusCode(200)
+                    .body("campaign.id", equalTo(campaign)).body("customer.mobileMasked", notNullValue());
+        } else {
+            Api.as("it-rm1").when().post("/api/agent/next").then().statusCode(204);
+        }
+        Api.as("it-rm1").when().get("/api/agent/today").then().statusCode(200).body("dialled", equalTo(0));
     }
 
     private static ValidatableResponse importCsv(String kind, String csv) {

@@ -24,6 +24,12 @@ public class ReplayPeerResource implements QuarkusTestResourceLifecycleManager {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ReplayPeerResource.class));
         }
+
+        /** The replayed calls are the subject: the desk's queue-member actions (RMs other tests left READY) stay out. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("callcenter.desk.queue-membership", "false");
+        }
     }
 
     @Override
