@@ -85,12 +85,19 @@ class DeskBenchmark {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    DeskQueueUpkeep upkeep;
+
+    @Inject
+    AgentCalls agentCalls;
+
     @TestHTTPResource("/")
     URI base;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private int thinkMillis;
 
     @Test
     void rmsWorkTheirQueuesAtOnce() throws Exception {
@@ -98,10 +105,12 @@ class DeskBenchmark {
         int rms = Integer.getInteger("desk.rms", DEFAULT_RMS);
         int seconds = Integer.getInteger("desk.seconds", DEFAULT_SECONDS);
         int warmup = Integer.getInteger("desk.warmup", DEFAULT_WARMUP_SECONDS);
-        System.out.printf("BENCHMARK machine: %d cores (available to the JVM), max heap %,d MB; settings: %,d customers,"
-                        + " %d RMs (%,d customers each), %d s warm-up, %d s measured, HTTP/1.1 basic auth, 1 AGENT_CALL"
-                        + " campaign%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, customers, rms, customers / rms, warmup, seconds);
+        thinkMillis = Integer.getInteger("desk.think-ms", 0);
+        System.out.printf("BENCHMARK machine: %d cores (available to the JVM), max heap %,d MB, load average %s;"
+                        + " settings: %,d customers, %d RMs (%,d customers each), %d s warm-up, %d s measured,"
+                        + " think time between rounds %d ms, HTTP/1.1 basic auth, 1 AGENT_CALL campaign%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage(),
+                customers, rms, customers / rms, warmup, seconds, thinkMillis);
         System.out.println("BENCHMARK note: between next and disposition no call is placed — the call rows (contact_attempt,"
                 + " call_attempt AGENT_CALL COMPLETED, list_entry.last_call_id) are written straight to PostgreSQL,"
                 + " untimed: this measures the desk, not the PBX");
@@ -122,12 +131,14 @@ class DeskBenchmark {
             System.out.printf("BENCHMARK warm-up: %,d next, %,d dispositions in %d s (not counted)%n",
                     warm.next.getTotalCount(), warm.disposition.getTotalCount(), warmup);
             Run run = work(staff, Duration.ofSeconds(seconds), served);
+            System.out.printf("BENCHMARK load average after the measured run: %s%n", loadAverage());
             print("POST /api/agent/next               ", run.next, run.nanos);
             print("POST /api/calls/{id}/disposition   ", run.disposition, run.nanos);
             System.out.printf("BENCHMARK next: %,d cards (200), %,d empty (204), %,d other; total rounds/s %.0f%n",
                     run.cards.get(), run.empty.get(), run.failed.get(), run.disposition.getTotalCount()
                             / (run.nanos / NANOS_PER_SECOND));
 
+            backgroundRounds();
             Histogram bare = bareClaims(staff.size(), (int) Math.max(perRm, 1), run.next.getTotalCount());
             double nextP99 = ms(run.next.getValueAtPercentile(99));
             double bareP99 = ms(bare.getValueAtPercentile(99));
@@ -280,6 +291,9 @@ class DeskBenchmark {
                             System.out.printf("BENCHMARK disposition of %s: HTTP %d %s%n", rm, done.statusCode(),
                                     done.body());
                         }
+                        if (thinkMillis > 0) {
+                            Thread.sleep(thinkMillis);
+                        }
                     }
                     return null;
                 }));
@@ -342,6 +356,27 @@ class DeskBenchmark {
         return callId;
     }
 
+    /**
+     * What the desk's tick (every callcenter.desk.tick, on every instance) costs at this size while the
+     * RMs work: one upkeep round (expired claims, retries that became due) and one settling of ended calls.
+     */
+    private void backgroundRounds() {
+        int rounds = 3;
+        long upkeepNanos = 0;
+        long settleNanos = 0;
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            upkeep.upkeep();
+            long t1 = System.nanoTime();
+            agentCalls.settleFinished();
+            settleNanos += System.nanoTime() - t1;
+            upkeepNanos += t1 - t0;
+        }
+        System.out.printf("BENCHMARK desk tick at this size (the scheduler runs it every callcenter.desk.tick): upkeep"
+                + " round %.1f ms, settling ended calls %.1f ms (mean of %d, quiet)%n", ms(upkeepNanos / rounds),
+                ms(settleNanos / rounds), rounds);
+    }
+
     // --- the bare claim -------------------------------------------------------------------------------
 
     /**
@@ -352,6 +387,21 @@ class DeskBenchmark {
         Field field = DeskQueue.class.getDeclaredField("POP");
         field.setAccessible(true);
         String script = (String) field.get(null);
+        long each = Math.max(1, claims / threads);
+        fillBare(threads, perQueue);
+        popBare(threads, each, script, new Recorder(HIGHEST_NANOS, 3)); // warm-up, not counted
+        fillBare(threads, perQueue);
+        Recorder recorder = new Recorder(HIGHEST_NANOS, 3);
+        long started = System.nanoTime();
+        long popped = popBare(threads, each, script, recorder);
+        long nanos = System.nanoTime() - started;
+        Histogram histogram = recorder.getIntervalHistogram();
+        print("bare Redis claim (EVAL, DeskQueue's script)", histogram, nanos);
+        assertEquals(each * threads, popped, "bare claims that found a member");
+        return histogram;
+    }
+
+    private void fillBare(int threads, int perQueue) {
         long filled = System.nanoTime();
         for (int q = 0; q < threads; q++) {
             redis.execute("DEL", BARE_QUEUE + q, BARE_CALLBACKS + q);
@@ -367,9 +417,10 @@ class DeskBenchmark {
         }
         System.out.printf("BENCHMARK bare claim: %d queues of %,d members filled in %.1f s%n", threads, perQueue,
                 (System.nanoTime() - filled) / NANOS_PER_SECOND);
+    }
 
-        Recorder recorder = new Recorder(HIGHEST_NANOS, 3);
-        long each = Math.max(1, claims / threads);
+    /** {@code each} pops on every queue, one thread per queue; returns the pops that found a member. */
+    private long popBare(int threads, long each, String script, Recorder recorder) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong popped = new AtomicLong();
@@ -392,16 +443,11 @@ class DeskBenchmark {
                     return null;
                 }));
             }
-            long started = System.nanoTime();
             go.countDown();
             for (Future<?> worker : workers) {
                 worker.get();
             }
-            long nanos = System.nanoTime() - started;
-            Histogram histogram = recorder.getIntervalHistogram();
-            print("bare Redis claim (EVAL, DeskQueue's script)", histogram, nanos);
-            assertEquals(each * threads, popped.get(), "bare claims that found a member");
-            return histogram;
+            return popped.get();
         } finally {
             pool.shutdownNow();
         }
@@ -429,6 +475,14 @@ class DeskBenchmark {
                 histogram.getTotalCount() / (nanos / NANOS_PER_SECOND), ms(histogram.getValueAtPercentile(50)),
                 ms(histogram.getValueAtPercentile(90)), ms(histogram.getValueAtPercentile(99)),
                 ms(histogram.getMaxValue()));
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
     }
 
     private static double ms(long nanos) {
