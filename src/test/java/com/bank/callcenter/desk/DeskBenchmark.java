@@ -144,6 +144,10 @@ class DeskBenchmark {
             System.out.printf("BENCHMARK next: %,d cards (200), %,d empty (204), %,d other; total rounds/s %.0f%n",
                     run.cards.get(), run.empty.get(), run.failed.get(), run.disposition.getTotalCount()
                             / (run.nanos / NANOS_PER_SECOND));
+            Run alone = work(staff.subList(0, 1), Duration.ofSeconds(Math.max(5, seconds / 3)), 0, served);
+            System.out.println("BENCHMARK one RM alone (the other RMs idle), closed loop: the floor of one request here:");
+            print("POST /api/agent/next               ", alone.next, alone.nanos);
+            print("POST /api/calls/{id}/disposition   ", alone.disposition, alone.nanos);
             Run paced = null;
             if (think > 0) {
                 paced = work(staff, Duration.ofSeconds(seconds), think, served);
