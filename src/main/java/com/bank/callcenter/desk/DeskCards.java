@@ -31,20 +31,31 @@ public class DeskCards {
         this.config = config;
     }
 
-    /** The customer as the RM {@code username} may see them; empty when the customer is gone. */
-    public Optional<DeskCard.Customer> customer(String customerId, String username, Instant now) {
+    /** The customer's row as the desk reads it once per served customer: the contact rules need the mobile, the card the rest. */
+    public record CustomerRow(String customerId, String name, String mobile, Tier tier, BigDecimal aum,
+                              String branchId) {
+    }
+
+    public Optional<CustomerRow> row(String customerId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select name, mobile, tier, aum, branch_id from customer"
                 + " where customer_id = ?1").setParameter(1, customerId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] c = rows.get(0);
-        AuditEntry.customerViewed(username, AuditEntry.VIEW_CUSTOMER, customerId);
-        return Optional.of(new DeskCard.Customer(customerId, (String) c[0], DeskCard.Customer.masked((String) c[1]),
-                c[2] == null ? null : Tier.valueOf((String) c[2]), (BigDecimal) c[3], (String) c[4],
-                Holding.listOfCustomer(customerId).stream().map(CustomerCard.HoldingLine::of).toList(),
-                outflows(customerId, now), recentContacts(customerId)));
+        return rows.stream().findFirst().map(c -> new CustomerRow(customerId, (String) c[0], (String) c[1],
+                c[2] == null ? null : Tier.valueOf((String) c[2]), (BigDecimal) c[3], (String) c[4]));
+    }
+
+    /** The customer as the RM {@code username} may see them (masked mobile); the view is audited. */
+    public DeskCard.Customer customer(CustomerRow row, String username, Instant now) {
+        AuditEntry.customerViewed(username, AuditEntry.VIEW_CUSTOMER, row.customerId());
+        return new DeskCard.Customer(row.customerId(), row.name(), DeskCard.Customer.masked(row.mobile()), row.tier(),
+                row.aum(), row.branchId(), Holding.listOfCustomer(row.customerId()).stream()
+                .map(CustomerCard.HoldingLine::of).toList(), outflows(row.customerId(), now),
+                recentContacts(row.customerId()));
+    }
+
+    /** The same, read by id; empty when the customer is gone. */
+    public Optional<DeskCard.Customer> customer(String customerId, String username, Instant now) {
+        return row(customerId).map(row -> customer(row, username, now));
     }
 
     private List<DeskCard.Outflow> outflows(String customerId, Instant now) {

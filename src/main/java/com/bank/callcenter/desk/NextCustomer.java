@@ -4,8 +4,8 @@ import com.bank.callcenter.calls.CallService;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.contacts.ContactRules;
 import com.bank.callcenter.customers.BookAccess;
+import com.bank.callcenter.customers.MobileNumbers;
 import com.bank.callcenter.lists.ListEntries;
-import com.bank.callcenter.staff.Staff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
@@ -33,6 +33,10 @@ public class NextCustomer {
 
     private static final Logger LOG = Logger.getLogger(NextCustomer.class);
     static final String NOT_READY = "not-ready";
+    /** The customer left the customer table between the list build and the claim. */
+    static final String CUSTOMER_GONE = "customer-gone";
+    /** A callback that came from no list: no list's own attempts are excepted from the cap. */
+    private static final long NO_LIST = -1L;
 
     private final AgentStates states;
     private final DeskQueue queue;
@@ -41,14 +45,13 @@ public class NextCustomer {
     private final DeskCards cards;
     private final DeskCampaigns campaigns;
     private final ContactRules rules;
-    private final BookAccess book;
     private final CallService calls;
     private final DeskQueueUpkeep upkeep;
     private final DeskConfig config;
     private final Clock clock;
 
     public NextCustomer(AgentStates states, DeskQueue queue, ListEntries entries, Callbacks callbacks, DeskCards cards,
-                        DeskCampaigns campaigns, ContactRules rules, BookAccess book, CallService calls,
+                        DeskCampaigns campaigns, ContactRules rules, CallService calls,
                         DeskQueueUpkeep upkeep, DeskConfig config, Clock clock) {
         this.upkeep = upkeep;
         this.states = states;
@@ -58,7 +61,6 @@ public class NextCustomer {
         this.cards = cards;
         this.campaigns = campaigns;
         this.rules = rules;
-        this.book = book;
         this.calls = calls;
         this.config = config;
         this.clock = clock;
@@ -127,7 +129,8 @@ public class NextCustomer {
             if (entry.isPresent()) {
                 return card(entry.get(), staffId, username, now);
             }
-            return callbacks.heldBy(staffId).stream().findFirst().flatMap(cb -> card(cb, staffId, username, now));
+            return callbacks.heldBy(staffId).stream().findFirst().flatMap(cb -> cards.customer(cb.customerId(), username, now)
+                    .map(customer -> card(cb, customer, staffId, now)));
         });
     }
 
@@ -137,7 +140,7 @@ public class NextCustomer {
         return QuarkusTransaction.requiringNew().call(() -> cards.customer(customerId, username, now).map(customer -> {
             Optional<DeskCampaigns.DeskCampaign> campaign = campaigns.find(campaignId);
             return new DeskCard(null, null, null, "hand-off", null, callId,
-                    campaign.map(c -> c.card(customer.name(), managerName(staffId))).orElse(null), customer);
+                    campaign.map(c -> c.card(customer.name(), campaigns.managerName(staffId))).orElse(null), customer);
         }));
     }
 
@@ -156,41 +159,43 @@ public class NextCustomer {
             entries.releaseAgentClaim(entry.entryId(), null);
             return new Deferred(new DeskQueue.Item(false, entry.entryId()));
         }
-        String refused = refusal(entry.customerId(), staffId, now,
-                campaign.map(campaigns::frequencyCapDays).orElse(0), entry.listId());
+        Optional<DeskCards.CustomerRow> customer = cards.row(entry.customerId());
+        String refused = customer.isEmpty() ? CUSTOMER_GONE
+                : refusal(customer.get(), now, campaign.map(campaigns::frequencyCapDays).orElse(0), entry.listId());
         if (refused != null) {
             entries.skipAgentClaim(entry.entryId(), refused);
             return new Passed();
         }
-        return card(entry, staffId, username, now).<Outcome>map(
-                card -> new Served(card, campaign.map(DeskCampaigns.DeskCampaign::progressive).orElse(false)))
-                .orElse(new Passed());
+        DeskCard.Customer card = cards.customer(customer.get(), username, now);
+        return new Served(new DeskCard(entry.entryId(), null, now.plus(config.claimTtl()), entry.reason(),
+                campaign.map(c -> c.definition().effectiveDialMode().name()).orElse(null), null,
+                campaign.map(c -> c.card(card.name(), campaigns.managerName(staffId))).orElse(null), card),
+                campaign.map(DeskCampaigns.DeskCampaign::progressive).orElse(false));
     }
 
     private Outcome checked(Callbacks.Callback callback, String staffId, String username, Instant now) {
         Optional<DeskCampaigns.DeskCampaign> campaign = campaigns.find(callback.campaignId());
         int capDays = campaign.map(campaigns::frequencyCapDays).orElse(0);
-        String refused = refusal(callback.customerId(), staffId, now, capDays,
-                callback.listId() == null ? -1L : callback.listId());
+        Optional<DeskCards.CustomerRow> customer = cards.row(callback.customerId());
+        String refused = customer.isEmpty() ? CUSTOMER_GONE
+                : refusal(customer.get(), now, capDays, callback.listId() == null ? NO_LIST : callback.listId());
         if (refused != null) {
             callbacks.cancel(callback.callbackId(), now);
             LOG.infof("callback %d of %s for %s cancelled: %s", callback.callbackId(), staffId, callback.customerId(),
                     refused);
             return new Passed();
         }
-        return card(callback, staffId, username, now).<Outcome>map(card -> new Served(card, false))
-                .orElse(new Passed());
+        return new Served(card(callback, cards.customer(customer.get(), username, now), staffId, now), false);
     }
 
     /** The contact rule that refuses the customer now, or null. */
-    private String refusal(String customerId, String staffId, Instant now, int capDays, long listId) {
-        BookAccess.Reachable reachable;
-        try {
-            reachable = book.reachable(customerId, staffId);
-        } catch (ProblemException e) {
-            return e.code();
+    private String refusal(DeskCards.CustomerRow customer, Instant now, int capDays, long listId) {
+        Optional<String> mobile = customer.mobile() == null ? Optional.empty() : MobileNumbers.normalise(customer.mobile());
+        if (mobile.isEmpty()) {
+            return BookAccess.NO_VALID_MOBILE;
         }
-        return rules.refusals(Map.of(customerId, reachable.mobile()), now, capDays, listId).get(customerId);
+        return rules.refusals(Map.of(customer.customerId(), mobile.get()), now, capDays, listId)
+                .get(customer.customerId());
     }
 
     private Optional<DeskCard> card(ListEntries.AgentEntry entry, String staffId, String username, Instant now) {
@@ -198,21 +203,15 @@ public class NextCustomer {
             Optional<DeskCampaigns.DeskCampaign> campaign = campaigns.find(entry.campaignId());
             return new DeskCard(entry.entryId(), null, now.plus(config.claimTtl()), entry.reason(),
                     campaign.map(c -> c.definition().effectiveDialMode().name()).orElse(null), null,
-                    campaign.map(c -> c.card(customer.name(), managerName(staffId))).orElse(null), customer);
+                    campaign.map(c -> c.card(customer.name(), campaigns.managerName(staffId))).orElse(null), customer);
         });
     }
 
-    private Optional<DeskCard> card(Callbacks.Callback callback, String staffId, String username, Instant now) {
-        return cards.customer(callback.customerId(), username, now).map(customer -> {
-            Optional<DeskCampaigns.DeskCampaign> campaign = campaigns.find(callback.campaignId());
-            String reason = "callback" + (callback.note() == null ? "" : ": " + callback.note());
-            return new DeskCard(null, callback.callbackId(), now.plus(config.claimTtl()), reason, null, null,
-                    campaign.map(c -> c.card(customer.name(), managerName(staffId))).orElse(null), customer);
-        });
-    }
-
-    private static String managerName(String staffId) {
-        return Staff.findByStaffId(staffId).map(s -> s.name).orElse(null);
+    private DeskCard card(Callbacks.Callback callback, DeskCard.Customer customer, String staffId, Instant now) {
+        Optional<DeskCampaigns.DeskCampaign> campaign = campaigns.find(callback.campaignId());
+        String reason = "callback" + (callback.note() == null ? "" : ": " + callback.note());
+        return new DeskCard(null, callback.callbackId(), now.plus(config.claimTtl()), reason, null, null,
+                campaign.map(c -> c.card(customer.name(), campaigns.managerName(staffId))).orElse(null), customer);
     }
 
     /** PROGRESSIVE: the service places the call for the claimed entry at once (agent first). */

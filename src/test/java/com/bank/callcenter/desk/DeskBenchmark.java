@@ -29,7 +29,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,6 +102,8 @@ class DeskBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /** quarkus.http.auth.form.cookie-name's default. */
+    private static final String SESSION_COOKIE = "quarkus-credential";
 
     @Test
     void rmsWorkTheirQueuesAtOnce() throws Exception {
@@ -113,7 +114,7 @@ class DeskBenchmark {
         int think = Integer.getInteger("desk.think-ms", DEFAULT_THINK_MILLIS);
         System.out.printf("BENCHMARK machine: %d cores (available to the JVM), max heap %,d MB, load average %s;"
                         + " settings: %,d customers, %d RMs (%,d customers each), %d s warm-up, %d s measured,"
-                        + " then %s, HTTP/1.1 basic auth, 1 AGENT_CALL campaign%n",
+                        + " then %s, HTTP/1.1 with the session cookie of a form login (as the desk page), 1 AGENT_CALL campaign%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage(),
                 customers, rms, customers / rms, warmup, seconds, think > 0
                         ? seconds + " s paced (each RM waits " + think + " ms between rounds)" : "no paced phase");
@@ -486,10 +487,13 @@ class DeskBenchmark {
 
     // --- helpers --------------------------------------------------------------------------------------
 
+    /**
+     * As the desk page does: one form login per RM (POST /j_security_check), then the session cookie on
+     * every request — not HTTP Basic, which checks the password on every request.
+     */
     private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Cookie", sessionOf(user))
                 .header("Accept", "application/json")
                 .timeout(Duration.ofMinutes(30));
         if (body != null) {
@@ -498,6 +502,25 @@ class DeskBenchmark {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+    private String sessionOf(String user) throws Exception {
+        String cookie = sessions.get(user);
+        if (cookie != null) {
+            return cookie;
+        }
+        String form = "j_username=" + user + "&j_password=" + user;
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(base.resolve("/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String session = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SESSION_COOKIE + "=")).map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no session cookie for " + user + ": "
+                        + login.statusCode() + " " + login.headers().map()));
+        sessions.put(user, session);
+        return session;
     }
 
     private static void print(String what, Histogram histogram, long nanos) {
