@@ -159,14 +159,14 @@ public class NextCustomer {
             entries.releaseAgentClaim(entry.entryId(), null);
             return new Deferred(new DeskQueue.Item(false, entry.entryId()));
         }
-        Optional<DeskCards.CustomerRow> customer = cards.row(entry.customerId());
+        Optional<DeskCards.CustomerRow> customer = cards.row(entry.customerId(), now);
         String refused = customer.isEmpty() ? CUSTOMER_GONE
                 : refusal(customer.get(), now, campaign.map(campaigns::frequencyCapDays).orElse(0), entry.listId());
         if (refused != null) {
             entries.skipAgentClaim(entry.entryId(), refused);
             return new Passed();
         }
-        DeskCard.Customer card = cards.customer(customer.get(), username, now);
+        DeskCard.Customer card = cards.customer(customer.get(), username);
         return new Served(new DeskCard(entry.entryId(), null, now.plus(config.claimTtl()), entry.reason(),
                 campaign.map(c -> c.definition().effectiveDialMode().name()).orElse(null), null,
                 campaign.map(c -> c.card(card.name(), campaigns.managerName(staffId))).orElse(null), card),
@@ -176,7 +176,7 @@ public class NextCustomer {
     private Outcome checked(Callbacks.Callback callback, String staffId, String username, Instant now) {
         Optional<DeskCampaigns.DeskCampaign> campaign = campaigns.find(callback.campaignId());
         int capDays = campaign.map(campaigns::frequencyCapDays).orElse(0);
-        Optional<DeskCards.CustomerRow> customer = cards.row(callback.customerId());
+        Optional<DeskCards.CustomerRow> customer = cards.row(callback.customerId(), now);
         String refused = customer.isEmpty() ? CUSTOMER_GONE
                 : refusal(customer.get(), now, capDays, callback.listId() == null ? NO_LIST : callback.listId());
         if (refused != null) {
@@ -185,7 +185,7 @@ public class NextCustomer {
                     refused);
             return new Passed();
         }
-        return new Served(card(callback, cards.customer(customer.get(), username, now), staffId, now), false);
+        return new Served(card(callback, cards.customer(customer.get(), username), staffId, now), false);
     }
 
     /** The contact rule that refuses the customer now, or null. */

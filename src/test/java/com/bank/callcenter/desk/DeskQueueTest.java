@@ -111,6 +111,12 @@ class DeskQueueTest {
         String rm = desks.rm();
         String customer = desks.customer(rm);
         String mobile = (String) Db.value("select mobile from customer where customer_id = ?", customer);
+        Db.execute("insert into holding (holding_id, customer_id, branch_id, product_type, amount, maturity_date, as_of)"
+                + " values (?, ?, ?, 'TIME_DEPOSIT', 30000.00, date '2026-12-02', date '2026-11-25')",
+                customer + "-H1", customer, desks.branch());
+        Db.execute("insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank,"
+                + " same_name, as_of) values (?, ?, ?, 12000.00, 'OUT', '某商业银行', true, date '2026-11-25')",
+                customer + "-T1", customer, java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(3))));
         campaign(20, null);
         Desks.ready(rm);
         Response next = Desks.next(rm);
@@ -119,7 +125,12 @@ class DeskQueueTest {
                 .body("customer.mobileMasked", equalTo(mobile.substring(0, 3) + "****" + mobile.substring(7)))
                 .body("campaign.script", containsString("RM " + rm))
                 .body("entryId", org.hamcrest.Matchers.notNullValue())
-                .body("claimExpiresAt", org.hamcrest.Matchers.notNullValue());
+                .body("claimExpiresAt", org.hamcrest.Matchers.notNullValue())
+                .body("customer.holdings[0].productType", equalTo("TIME_DEPOSIT"))
+                .body("customer.holdings[0].maturityDate", equalTo("2026-12-02"))
+                .body("customer.outflows[0].counterpartyBank", equalTo("某商业银行"))
+                .body("customer.outflows[0].amount", equalTo(12000.0f))
+                .body("customer.recentContacts", org.hamcrest.Matchers.empty());
         assertFalse(next.asString().contains(mobile), "the full number never reaches the RM");
         assertEquals("IN_PROGRESS", Desks.entryState(next.jsonPath().getLong("entryId")));
     }
