@@ -12,6 +12,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +43,17 @@ public class HomePage {
         this.identity = identity;
     }
 
+    /** An RM's work is the desk: a login that is only an RM goes there (303); other logins see this page. */
     @GET
-    public TemplateInstance home(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+    public Response home(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        if (currentUser.isOnlyRemoteManager()) {
+            return Response.seeOther(URI.create(lang == null ? "/desk" : "/desk?lang=" + URLEncoder.encode(lang,
+                    StandardCharsets.UTF_8))).build();
+        }
+        return Response.ok(page(lang, headers)).build();
+    }
+
+    private TemplateInstance page(String lang, HttpHeaders headers) {
         Locale locale = languages.pick(lang, headers.getAcceptableLanguages());
         List<String> roles = identity.getRoles().stream().sorted().toList();
         return Templates.home(locale.getLanguage(), currentUser.username(), roles,

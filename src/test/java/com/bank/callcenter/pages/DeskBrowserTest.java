@@ -133,8 +133,8 @@ class DeskBrowserTest {
         browser.findElement(By.id("username")).sendKeys(rm);
         browser.findElement(By.id("password")).sendKeys(rm);
         browser.findElement(By.id("password")).submit();
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("go-desk")).isEmpty());
-        browser.findElement(By.id("go-desk")).click();
+        // an RM's home is the desk
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/desk"));
 
         // the server's state is shown, then READY
         new WebDriverWait(browser, WAIT).until(d -> !attribute("agent-state", "data-state").isEmpty());

@@ -100,9 +100,9 @@ class PagesTest {
     }
 
     @Test
-    void homePageOfARemoteManagerShowsTheStaffIdAndNoImports() {
+    void homePageOfARemoteManagerIsTheirDeskWithNoImports() {
         Api.as(RM).when().get("/").then().statusCode(200)
-                .body(allOf(containsString(RM), containsString("RM"), not(containsString("/imports"))));
+                .body(allOf(containsString(RM), containsString("id=\"agent-state\""), not(containsString("/imports"))));
     }
 
     @Test
