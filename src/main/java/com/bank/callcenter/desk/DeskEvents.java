@@ -73,12 +73,6 @@ public class DeskEvents {
         }
     }
 
-    /** True when some instance-local stream of the RM is open. */
-    boolean hasLocalStream(String staffId) {
-        Set<MultiEmitter<? super DeskEvent>> mine = streams.get(staffId);
-        return mine != null && !mine.isEmpty();
-    }
-
     private void deliver(DeskEvent event) {
         Set<MultiEmitter<? super DeskEvent>> mine = streams.get(event.staffId());
         if (mine != null) {

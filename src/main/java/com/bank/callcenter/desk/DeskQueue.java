@@ -105,11 +105,6 @@ public class DeskQueue {
         zadd(CALLBACKS + staffId, List.of(Long.toString(dueAt.toEpochMilli()), CALLBACK + callbackId));
     }
 
-    /** A callback no longer to be served (cancelled or done). */
-    public void removeCallback(String staffId, long callbackId) {
-        redis.execute("ZREM", CALLBACKS + staffId, CALLBACK + callbackId);
-    }
-
     /** Entries waiting plus callbacks due now. */
     public long length(String staffId, Instant now) {
         Response entries = redis.execute("ZCARD", QUEUE + staffId);

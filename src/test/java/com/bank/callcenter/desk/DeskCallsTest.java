@@ -274,4 +274,21 @@ class DeskCallsTest {
                 .body("dialled", equalTo(1)).body("answered", equalTo(1));
         assertTrue(Db.count("select count(*) from call_attempt where staff_id = ?", rm) == 1);
     }
+
+    @Test
+    void theRmHangsUpTheirOwnCallOnly() {
+        String rm = desks.rm();
+        String other = desks.rm();
+        desks.customer(rm, '3', "20000"); // rings and is not answered: still up when hung up
+        campaign(null);
+        Desks.ready(rm);
+        String callId = (String) takeAndCall(rm)[1];
+        Await.until("the customer's phone rings", AWAIT, () -> "RINGING".equals(Desks.callState(callId)));
+        Api.as(other).when().post("/api/calls/{id}/hangup", callId).then().statusCode(403);
+        Api.as(rm).when().post("/api/calls/{id}/hangup", callId).then().statusCode(202);
+        awaitCall(callId, "FAILED");
+        Api.as(rm).when().post("/api/calls/{id}/hangup", callId).then().statusCode(409)
+                .body("code", equalTo("call-ended"));
+        Api.as(rm).when().post("/api/calls/{id}/hangup", UUID.randomUUID()).then().statusCode(404);
+    }
 }

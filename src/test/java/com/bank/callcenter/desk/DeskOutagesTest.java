@@ -13,20 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,43 +64,21 @@ class DeskOutagesTest {
         String rm = desks.rm();
         desks.customer(rm);
         campaigns.add(desks.activeCampaign(70, null));
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(events.toString()))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((rm + ":" + rm).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (Exception e) {
-                // the stream closes when the test ends
-            }
-        }, "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (DeskEventStream stream = new DeskEventStream(events, rm)) {
+            assertEquals(200, stream.status());
             Await.until("the stream is open", AWAIT, () -> {
                 Desks.ready(rm);
                 Api.as(rm).contentType("application/json").body("{\"state\":\"PAUSED\",\"reason\":\"BREAK\"}")
                         .when().put("/api/agent/state");
-                return lines.stream().anyMatch(l -> l.contains("\"state\":\"PAUSED\""));
+                return stream.has("state", "\"state\":\"PAUSED\"");
             });
-            assertTrue(lines.contains("event:state") || lines.contains("event: state"), lines.toString());
             Desks.ready(rm);
             long entry = Desks.take(rm).getLong("entryId");
             String customer = (String) Db.value("select customer_id from list_entry where id = ?", entry);
             String callId = Desks.call(rm, customer, entry);
             Await.until("the call's states and today's counters arrive", AWAIT,
-                    () -> lines.stream().anyMatch(l -> l.contains(callId) && l.contains("COMPLETED"))
-                            && lines.stream().anyMatch(l -> l.contains("\"dialled\":1")));
-        } finally {
-            response.body().close();
+                    () -> stream.has("call", callId) && stream.has("call", "COMPLETED")
+                            && stream.has("today", "\"dialled\":1"));
         }
     }
 

@@ -264,6 +264,8 @@ class DeskQueueTest {
             io.restassured.RestAssured.given().when().get(path).then().statusCode(401);
         }
         Api.supervisor().when().post("/api/agent/next").then().statusCode(403);
+        Api.planner().when().get("/api/agent/events").then().statusCode(403);
+        Api.supervisor().when().post("/api/calls/{id}/hangup", java.util.UUID.randomUUID()).then().statusCode(403);
         Api.planner().contentType("application/json").body("{\"state\":\"READY\"}").when().put("/api/agent/state")
                 .then().statusCode(403);
         Api.supervisor().contentType("application/json").body("{\"code\":\"SOLD\",\"productCode\":\"X\"}")

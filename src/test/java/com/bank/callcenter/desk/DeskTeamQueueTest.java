@@ -13,7 +13,6 @@ import com.bank.callcenter.telephony.SimulatedPbxLauncher;
 import com.bank.callcenter.telephony.TelephonyConfig;
 import com.bank.callcenter.telephony.sim.SimulatedPbx;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Asterisk's team queue follows the RMs' states through AMI (against the simulated PBX, over TCP):
@@ -61,6 +60,9 @@ class DeskTeamQueueTest {
 
     @Inject
     TelephonyConfig telephony;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/api/agent/events")
+    java.net.URL events;
 
     private Desks desks;
     private String server;
@@ -162,27 +164,22 @@ class DeskTeamQueueTest {
     }
 
     @Test
-    void theHandOffCardIsOnTheDeskWhileTheCallIsUp() {
+    void theHandOffCardReachesTheDeskAtOnce() throws Exception {
         String rm = desks.rm();
         RobotCampaigns campaigns = new RobotCampaigns(dialer);
         String customer = campaigns.customer('4', rm);
         String campaign = campaigns.robotCampaign(null);
         RobotCampaigns.buildList(campaign);
-        Desks.ready(rm);
-        Await.until("the RM is in the queue", AWAIT, () -> member(rm).isPresent());
-        RobotCampaigns.start(campaign);
-        try {
-            campaigns.drive(campaign, () -> states.view(rm).state() == AgentState.ON_CALL
-                    || Db.count("select count(*) from call_attempt where customer_id = ? and handed_off_at is not null"
-                    + " and state = 'COMPLETED'", customer) == 1);
-            JsonPath current = Api.as(rm).when().get("/api/agent/current").then().extract().jsonPath();
-            if (states.view(rm).state() == AgentState.ON_CALL) {
-                assertEquals(customer, current.getString("customer.customerId"));
-                assertEquals("hand-off", current.getString("reason"));
-                assertNotNull(current.getString("callId"));
-            }
-            Await.until("the hand-off recorded", AWAIT, () -> Db.count("select count(*) from call_attempt where"
-                    + " customer_id = ? and staff_id = ? and handed_off_at is not null", customer, rm) == 1);
+        try (DeskEventStream stream = new DeskEventStream(events, rm)) {
+            Desks.ready(rm);
+            Await.until("the RM is in the queue", AWAIT, () -> member(rm).map(m -> !m.paused()).orElse(false));
+            RobotCampaigns.start(campaign);
+            campaigns.drive(campaign, () -> stream.has("handoff", customer));
+            assertTrue(stream.has("handoff", "\"reason\":\"hand-off\""), stream.lines().toString());
+            String mobile = (String) Db.value("select mobile from customer where customer_id = ?", customer);
+            assertTrue(stream.lines().stream().noneMatch(line -> line.contains(mobile)), "only the masked number");
+            Await.until("the RM shown on the call, then wrapping up", AWAIT, () -> stream.has("state", "ON_CALL")
+                    && stream.has("state", "WRAP_UP"));
         } finally {
             RobotCampaigns.pause(campaign);
         }
