@@ -1,5 +1,6 @@
 package com.bank.callcenter.desk;
 
+import com.bank.callcenter.common.SqlValues;
 import com.bank.callcenter.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -171,20 +171,8 @@ public class AgentStates {
     }
 
     private static Row row(Object[] r) {
-        return new Row((String) r[0], AgentState.valueOf((String) r[1]), (String) r[2], instant(r[3]), (UUID) r[4],
-                instant(r[5]));
+        return new Row((String) r[0], AgentState.valueOf((String) r[1]), (String) r[2], SqlValues.instant(r[3]), (UUID) r[4],
+                SqlValues.instant(r[5]));
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

@@ -1,5 +1,6 @@
 package com.bank.callcenter.desk;
 
+import com.bank.callcenter.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -120,7 +121,7 @@ public class Callbacks {
         List<Callback> callbacks = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             callbacks.add(new Callback(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], r[5] == null ? null : ((Number) r[5]).longValue(), AgentStates.instant(r[6]),
+                    (String) r[4], r[5] == null ? null : ((Number) r[5]).longValue(), SqlValues.instant(r[6]),
                     (String) r[7], (String) r[8]));
         }
         return callbacks;

@@ -1,5 +1,6 @@
 package com.bank.callcenter.lists;
 
+import com.bank.callcenter.common.SqlValues;
 import com.bank.callcenter.campaigns.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -230,7 +230,7 @@ public class ListEntries {
         List<FinishedCall> finished = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             finished.add(new FinishedCall(((Number) row[0]).longValue(), (String) row[1], ((Number) row[2]).intValue(),
-                    (String) row[3], (String) row[4], (String) row[5], (String) row[6], instant(row[7])));
+                    (String) row[3], (String) row[4], (String) row[5], (String) row[6], SqlValues.instant(row[7])));
         }
         return finished;
     }
@@ -524,16 +524,4 @@ public class ListEntries {
         return STATE_TOKEN.matcher(template).replaceAll(token -> "'" + EntryState.valueOf(token.group(1)).name() + "'");
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

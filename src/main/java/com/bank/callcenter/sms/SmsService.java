@@ -1,5 +1,6 @@
 package com.bank.callcenter.sms;
 
+import com.bank.callcenter.common.SqlValues;
 import com.bank.callcenter.campaigns.Channel;
 import com.bank.callcenter.contacts.ContactAttempt;
 import com.bank.callcenter.contacts.ContactAttempts;
@@ -206,7 +207,7 @@ public class SmsService {
             throw ProblemException.forbidden("an RM sees only their own SMS");
         }
         return new SmsView((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], instant(row[6]), instant(row[7]));
+                (String) row[5], SqlValues.instant(row[6]), SqlValues.instant(row[7]));
     }
 
     private SmsDelivery finished(UUID smsId, MessageSendResult result, Throwable error) {
@@ -245,7 +246,6 @@ public class SmsService {
         return delivery;
     }
 
-
     /** What is checked before an SMS is recorded: nothing (the customer asked), or the rules with a cap. */
     private record Compliance(boolean marketing, int frequencyCapDays, Long exceptListId) {
 
@@ -268,7 +268,6 @@ public class SmsService {
     private record Outgoing(Reachable customer, String staffId, String campaignId, Long listId, String templateId,
                             String body, Compliance compliance) {
     }
-
 
     private String value(String variable, Reachable customer) {
         switch (variable) {
@@ -305,19 +304,6 @@ public class SmsService {
                 .setParameter(4, outgoing.campaignId()).setParameter(5, outgoing.templateId())
                 .setParameter(6, outgoing.body()).setParameter(7, server)
                 .setParameter(8, Timestamp.from(now)).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp) {
-            return ((Timestamp) value).toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime) {
-            return ((java.time.OffsetDateTime) value).toInstant();
-        }
-        return (Instant) value;
     }
 
     private static ProblemException pbxUnavailable() {
