@@ -1,15 +1,19 @@
 package com.bank.callcenter.campaigns;
 
+import com.bank.callcenter.calendar.WorkingDays;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every sender of a campaign (robot dialer, SMS campaign sender) reads from its stored
@@ -22,8 +26,11 @@ public class CampaignPolicies {
     private final CallCenterConfig callcenter;
     private final CampaignsConfig campaigns;
     private final ObjectMapper json;
+    private final WorkingDays workingDays;
 
-    public CampaignPolicies(CallCenterConfig callcenter, CampaignsConfig campaigns, ObjectMapper json) {
+    public CampaignPolicies(CallCenterConfig callcenter, CampaignsConfig campaigns, ObjectMapper json,
+                            WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.callcenter = callcenter;
         this.campaigns = campaigns;
         this.json = json;
@@ -59,7 +66,10 @@ public class CampaignPolicies {
                 own.maxAttempts() == null ? 1 : own.maxAttempts()));
     }
 
-    /** Inside the campaign's own schedule (dates, window, working days); no schedule = always. */
+    /**
+     * Inside the campaign's own schedule (dates, window, working days; never on a holiday of the
+     * calendar, and an extra working day counts as a working day); no schedule = always.
+     */
     public boolean insideSchedule(CampaignDefinition.Schedule schedule, Instant now) {
         if (schedule == null) {
             return true;
@@ -70,8 +80,9 @@ public class CampaignPolicies {
         if (schedule.from() != null && day.isBefore(schedule.from()) || schedule.to() != null && day.isAfter(schedule.to())) {
             return false;
         }
-        if (schedule.workingDays() != null && !schedule.workingDays().isEmpty()
-                && !schedule.workingDays().contains(local.getDayOfWeek())) {
+        Set<DayOfWeek> weekDays = schedule.workingDays() == null || schedule.workingDays().isEmpty()
+                ? EnumSet.allOf(DayOfWeek.class) : schedule.workingDays();
+        if (!workingDays.isWorkingDay(day, weekDays)) {
             return false;
         }
         return (schedule.windowStart() == null || !time.isBefore(schedule.windowStart()))

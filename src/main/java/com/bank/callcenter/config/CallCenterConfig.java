@@ -6,8 +6,10 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 /** Business settings of the service; the defaults follow DOMAIN.md. */
 @ConfigMapping(prefix = "callcenter")
@@ -32,6 +34,17 @@ public interface CallCenterConfig {
     Lists lists();
 
     Scheduler scheduler();
+
+    Calendar calendar();
+
+    /** The working-day calendar (see {@code calendar/WorkingDays}). */
+    interface Calendar {
+        /** Public holidays (YYYY-MM-DD, comma-separated): not working days, nobody is called. */
+        Optional<Set<LocalDate>> holidays();
+
+        /** Weekend days worked in exchange for holidays (调休): working days. */
+        Optional<Set<LocalDate>> extraWorkingDays();
+    }
 
     /** Scheduled jobs. */
     interface Scheduler {

@@ -2,6 +2,7 @@ package com.bank.callcenter.contacts;
 
 import com.bank.callcenter.campaigns.CampaignsConfig;
 import com.bank.callcenter.common.ProblemException;
+import com.bank.callcenter.calendar.WorkingDays;
 import com.bank.callcenter.config.CallCenterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,9 +35,11 @@ public class ContactRules {
     private final CallCenterConfig callcenter;
     private final CampaignsConfig campaigns;
     private final PendingOptOuts pendingOptOuts;
+    private final WorkingDays workingDays;
 
     public ContactRules(EntityManager em, CallCenterConfig callcenter, CampaignsConfig campaigns,
-                        PendingOptOuts pendingOptOuts) {
+                        PendingOptOuts pendingOptOuts, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.em = em;
         this.pendingOptOuts = pendingOptOuts;
         this.callcenter = callcenter;
@@ -123,12 +126,15 @@ public class ContactRules {
         }
     }
 
-    /** The bank's calling window (callcenter.campaigns.defaults.window-*), read in callcenter.zone. */
+    /**
+     * The bank's calling window (callcenter.campaigns.defaults.window-*), read in callcenter.zone, on
+     * working days of the calendar (never on a holiday; on an extra working day too).
+     */
     public boolean insideCallingWindow(Instant now) {
         CampaignsConfig.Defaults window = campaigns.defaults();
         ZonedDateTime local = now.atZone(callcenter.zone());
         LocalTime time = local.toLocalTime();
-        return window.workingDays().contains(local.getDayOfWeek()) && !time.isBefore(window.windowStart())
+        return workingDays.isWorkingDay(local.toLocalDate(), window.workingDays()) && !time.isBefore(window.windowStart())
                 && time.isBefore(window.windowEnd());
     }
 
@@ -136,6 +142,6 @@ public class ContactRules {
     public String describeWindow() {
         CampaignsConfig.Defaults window = campaigns.defaults();
         return window.windowStart() + "–" + window.windowEnd() + " (" + callcenter.zone() + ") on "
-                + new java.util.TreeSet<>(window.workingDays());
+                + new java.util.TreeSet<>(window.workingDays()) + ", not on holidays";
     }
 }
