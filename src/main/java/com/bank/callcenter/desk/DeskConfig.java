@@ -21,14 +21,6 @@ public interface DeskConfig {
     @WithDefault("2s")
     Duration tick();
 
-    /** An answered call counts as effective from this talk time on (at most one per customer per day). */
-    @WithDefault("15")
-    int effectiveTalkSeconds();
-
-    /** Effective calls an RM is expected to make per working day. */
-    @WithDefault("60")
-    int effectiveStandard();
-
     /** How many candidates one "next" looks at before answering that nothing is due. */
     @WithDefault("50")
     int claimAttempts();

@@ -2,6 +2,8 @@ package com.bank.callcenter.desk;
 
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.lists.ListEntries;
+import com.bank.callcenter.scoring.ContactCounting;
+import com.bank.callcenter.scoring.ScoringConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,10 +15,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
 /**
- * GET /api/agent/today: the RM's day so far, counted by the honest rules of the score. Dialled =
- * calls that reached the PBX; answered = those answered (hand-offs from the robot's team queue
- * included); effective = customers with an answered call of at least callcenter.desk.effective-talk-seconds
- * (one per customer per day, however many calls); sms = customers sent an SMS the gateway accepted.
+ * GET /api/agent/today: the RM's day so far. Dialled = calls that reached the PBX; answered = those
+ * answered (hand-offs from the robot's team queue included); effective and sms are counted by the
+ * score's own rules ({@link ContactCounting}), against the score's daily standard.
  */
 @ApplicationScoped
 public class TodayCounters {
@@ -29,16 +30,18 @@ public class TodayCounters {
     private final EntityManager em;
     private final DeskQueue queue;
     private final ListEntries entries;
-    private final DeskConfig config;
+    private final ContactCounting counting;
+    private final ScoringConfig scoring;
     private final CallCenterConfig callcenter;
     private final Clock clock;
 
-    public TodayCounters(EntityManager em, DeskQueue queue, ListEntries entries, DeskConfig config,
-                         CallCenterConfig callcenter, Clock clock) {
+    public TodayCounters(EntityManager em, DeskQueue queue, ListEntries entries, ContactCounting counting,
+                         ScoringConfig scoring, CallCenterConfig callcenter, Clock clock) {
+        this.counting = counting;
+        this.scoring = scoring;
         this.queue = queue;
         this.entries = entries;
         this.em = em;
-        this.config = config;
         this.callcenter = callcenter;
         this.clock = clock;
     }
@@ -60,23 +63,18 @@ public class TodayCounters {
 
     private Today counted(String staffId, long queueLength) {
         ZonedDateTime start = LocalDate.now(clock.withZone(callcenter.zone())).atStartOfDay(callcenter.zone());
-        Timestamp from = Timestamp.from(start.toInstant());
-        Timestamp to = Timestamp.from(start.plusDays(1).toInstant());
+        Instant from = start.toInstant();
+        Instant to = start.plusDays(1).toInstant();
         Object[] calls = (Object[]) em.createNativeQuery("""
                         select count(*) filter (where a.sent and c.kind = 'AGENT_CALL'),
                                count(*) filter (where c.answer_at is not null),
-                               count(distinct c.customer_id) filter (where c.answer_at is not null and c.talk_seconds >= ?4),
                                coalesce(sum(c.talk_seconds) filter (where c.answer_at is not null), 0)
                         from call_attempt c join contact_attempt a on a.id = c.id
                         where c.staff_id = ?1 and c.queued_at >= ?2 and c.queued_at < ?3""")
-                .setParameter(1, staffId).setParameter(2, from).setParameter(3, to)
-                .setParameter(4, config.effectiveTalkSeconds()).getSingleResult();
-        long sms = ((Number) em.createNativeQuery("""
-                        select count(distinct customer_id) from sms_message
-                        where staff_id = ?1 and state = 'SENT' and created_at >= ?2 and created_at < ?3""")
-                .setParameter(1, staffId).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
+                .setParameter(1, staffId).setParameter(2, Timestamp.from(from)).setParameter(3, Timestamp.from(to))
+                .getSingleResult();
         return new Today(((Number) calls[0]).longValue(), ((Number) calls[1]).longValue(),
-                ((Number) calls[2]).longValue(), ((Number) calls[3]).longValue(), sms, config.effectiveStandard(),
-                queueLength);
+                counting.effectiveCalls(staffId, from, to), ((Number) calls[2]).longValue(),
+                counting.countedSms(staffId, from, to), scoring.effectiveCallsPerWorkingDay(), queueLength);
     }
 }

@@ -52,6 +52,9 @@ class DeskQueueTest {
     @Inject
     DeskConfig config;
 
+    @Inject
+    com.bank.callcenter.scoring.ScoringConfig scoring;
+
     private Desks desks;
     private final List<String> campaigns = new ArrayList<>();
 
@@ -282,6 +285,6 @@ class DeskQueueTest {
         Desks.take(rm); // fills the queue, takes one
         Api.as(rm).when().get("/api/agent/today").then().statusCode(200)
                 .body("queueLength", equalTo(1)).body("dialled", equalTo(0))
-                .body("effectiveStandard", equalTo(config.effectiveStandard()));
+                .body("effectiveStandard", equalTo(scoring.effectiveCallsPerWorkingDay()));
     }
 }
