@@ -26,8 +26,16 @@ interface ExtractFormat {
     /** Column definitions of the temporary staging table, after "line bigint". */
     String stagingColumns();
 
-    /** The column that must be unique within a file. */
+    /** The column that must be unique within a file (for a key of several columns: their names, as reported). */
     String idColumn();
+
+    /**
+     * The SQL expression over the staging table giving the id {@link #stage} returns; the id column
+     * itself unless the key has several columns.
+     */
+    default String idExpression() {
+        return idColumn();
+    }
 
     /** Checks one row; stages it (line first) only when it is good, and returns its id then (else null). */
     String stage(RowParser row, CopyRowWriter out);

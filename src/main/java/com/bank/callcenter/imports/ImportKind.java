@@ -11,7 +11,9 @@ public enum ImportKind {
     TRANSFERS("transfers", false),
     /** Only an admin imports staff: the extract gives logins their roles. */
     STAFF("staff", true),
-    DNC("dnc", false);
+    DNC("dnc", false),
+    SALES("sales", false),
+    PENETRATION("penetration", false);
 
     private final String pathName;
     private final boolean adminOnly;
@@ -34,6 +36,6 @@ public enum ImportKind {
         return Arrays.stream(values()).filter(k -> k.pathName.equals(name)).findFirst()
                 .orElseThrow(() -> new ProblemException(jakarta.ws.rs.core.Response.Status.NOT_FOUND,
                         "unknown-import-kind", "no import of kind '" + name + "'; kinds are customers, "
-                        + "holdings, transfers, staff, dnc"));
+                        + "holdings, transfers, staff, dnc, sales, penetration"));
     }
 }

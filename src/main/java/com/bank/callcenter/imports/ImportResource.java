@@ -52,8 +52,9 @@ public class ImportResource {
     @Path("/{kind}")
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.PLANNER})
-    @Operation(summary = "Import one extract (customers, holdings, transfers, staff, dnc) all-or-nothing; "
-            + "a holdings or transfers extract older than one already applied for the same customers is a 409 "
+    @Operation(summary = "Import one extract (customers, holdings, transfers, staff, dnc, sales, penetration) "
+            + "all-or-nothing; a holdings, transfers, sales or penetration extract older than one already applied "
+            + "for the same customers is a 409 "
             + "stale-extract unless an ADMIN sends force=true")
     public Response importCsv(@PathParam("kind") String kind,
                               @QueryParam("asOf") String asOf,

@@ -185,7 +185,8 @@ public class ImportService {
             }
             long staged = System.nanoTime();
             // Good rows were staged even after a bad one, so these checks see the whole file.
-            errors.addAll(StagingSql.duplicates(connection, format.idColumn(), read.repeatedIds(), errors.room()));
+            errors.addAll(StagingSql.duplicates(connection, format.idColumn(), format.idExpression(),
+                    read.repeatedIds(), errors.room()));
             errors.addAll(format.check(connection, errors.room()));
             if (errors.any()) {
                 throw rejected(format.kind(), errors);

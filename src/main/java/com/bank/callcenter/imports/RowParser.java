@@ -86,6 +86,27 @@ final class RowParser {
         }
     }
 
+    /** A non-negative amount in CNY given to the fen at most: more decimals are an error, not rounded. */
+    BigDecimal exactAmount(String column) {
+        String value = row.get(column);
+        BigDecimal amount = amount(column);
+        if (amount != null && amount.compareTo(new BigDecimal(value.replace(",", ""))) != 0) {
+            reject(column, "has more than " + AMOUNT_SCALE + " decimals: " + value);
+            return null;
+        }
+        return amount;
+    }
+
+    /** As {@link #required(String)}, at most {@code max} characters. */
+    String required(String column, int max) {
+        String value = required(column);
+        if (value != null && value.length() > max) {
+            reject(column, "is longer than " + max + " characters");
+            return null;
+        }
+        return value;
+    }
+
     /** ISO dates (2026-11-23), also 20261123 and 2026/11/23. */
     LocalDate date(String column, boolean required) {
         String value = row.get(column);

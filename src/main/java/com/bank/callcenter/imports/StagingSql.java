@@ -20,16 +20,17 @@ final class StagingSql {
 
     /**
      * The repeated ids that really repeat in the staged rows (a repeated hash could be a
-     * collision), each reported on its later line with the line it first appeared on.
+     * collision), each reported on its later line with the line it first appeared on; the id is
+     * {@code idExpression} over the staged rows, reported under {@code idColumn}.
      */
-    static List<RowError> duplicates(Connection connection, String idColumn, List<ExtractReader.RepeatedId> repeated,
-                                     int limit) throws SQLException {
+    static List<RowError> duplicates(Connection connection, String idColumn, String idExpression,
+                                     List<ExtractReader.RepeatedId> repeated, int limit) throws SQLException {
         if (repeated.isEmpty() || limit == 0) {
             return List.of();
         }
         String sql = """
                 select %1$s, min(line) from staging where %1$s = any(?) group by %1$s having count(*) > 1
-                """.formatted(idColumn);
+                """.formatted(idExpression);
         java.util.Map<String, Long> firstLines = new java.util.HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, connection.createArrayOf("text",
@@ -64,6 +65,24 @@ final class StagingSql {
                 while (rows.next()) {
                     errors.add(new RowError(rows.getLong(1), "customer_id",
                             "unknown customer " + rows.getString(2)));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Every line whose staff_id is not a staff record (a leaver's record still counts). */
+    static List<RowError> unknownStaff(Connection connection, int limit) throws SQLException {
+        String sql = """
+                select s.line, s.staff_id from staging s
+                where not exists (select 1 from staff t where t.staff_id = s.staff_id)
+                order by s.line limit ?""";
+        List<RowError> errors = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    errors.add(new RowError(rows.getLong(1), "staff_id", "unknown staff " + rows.getString(2)));
                 }
             }
         }
