@@ -121,6 +121,13 @@ public class PeriodScores {
         return rows;
     }
 
+    /** The RM's targets for the period: theirs where a supervisor set them, the defaults for the rest. */
+    public Map<Indicator, BigDecimal> targetsOf(YearMonth period, String staffId) {
+        Bounds bounds = bounds(period);
+        int w = bounds.end().isBefore(bounds.first()) ? 0 : workingDays.between(bounds.first(), bounds.end());
+        return targets(period, (long) config.effectiveCallsPerWorkingDay() * w, w).of(staffId);
+    }
+
     /** clamp(base × measured / target, 0, 1.5 × base), HALF_UP to 2 decimals; no target → 0. */
     static BigDecimal ratioPoints(Indicator indicator, BigDecimal measured, BigDecimal target) {
         if (target == null || target.signum() <= 0) {

@@ -7,12 +7,17 @@ import com.bank.callcenter.staff.Staff;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -34,9 +39,11 @@ public class ScoreResource {
 
     private final PeriodScores scores;
     private final ScoreRecords records;
+    private final ScoreEntries entries;
     private final CurrentUser user;
 
-    public ScoreResource(PeriodScores scores, ScoreRecords records, CurrentUser user) {
+    public ScoreResource(PeriodScores scores, ScoreRecords records, ScoreEntries entries, CurrentUser user) {
+        this.entries = entries;
         this.scores = scores;
         this.records = records;
         this.user = user;
@@ -45,7 +52,21 @@ public class ScoreResource {
     @GET
     public List<ScoreRow> list(@QueryParam("period") String period) {
         YearMonth month = PeriodScores.period(period);
-        return QuarkusTransaction.requiringNew().call(() -> scores.rows(month).stream().filter(this::visible).toList());
+        return QuarkusTransaction.requiringNew().call(() -> rows(month).stream().filter(this::visible).toList());
+    }
+
+    /** {@code format=csv} (the only one): the rows the caller may see, as a CSV file for Excel. */
+    @GET
+    @Path("/export")
+    @Produces("text/csv; charset=UTF-8")
+    public Response export(@QueryParam("period") String period, @QueryParam("format") String format) {
+        if (format != null && !"csv".equals(format)) {
+            throw ProblemException.badRequest("invalid-format", "format must be csv");
+        }
+        YearMonth month = PeriodScores.period(period);
+        String csv = ScoreCsv.of(list(month.toString()));
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"scores-" + month + ".csv\"")
+                .build();
     }
 
     @GET
@@ -53,13 +74,37 @@ public class ScoreResource {
     public Explained one(@PathParam("period") String period, @PathParam("staffId") String staffId) {
         YearMonth month = PeriodScores.period(period);
         return QuarkusTransaction.requiringNew().call(() -> {
-            ScoreRow row = scores.rows(month).stream().filter(r -> r.staffId().equals(staffId)).findFirst()
+            ScoreRow row = rows(month).stream().filter(r -> r.staffId().equals(staffId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("scored RM", staffId));
             if (!visible(row)) {
                 throw ProblemException.forbidden("this score is not yours to read");
             }
             return new Explained(row, records.of(staffId, scores.bounds(month)).byIndicator());
         });
+    }
+
+    @PUT
+    @Path("/{period}/{staffId}/qualitative")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ScoreEntries.Qualitative qualitative(@PathParam("period") String period, @PathParam("staffId") String staffId,
+                                                @NotNull ScoreEntries.Qualitative body) {
+        YearMonth month = PeriodScores.period(period);
+        return QuarkusTransaction.requiringNew().call(() -> entries.putQualitative(month, staffId, body, user.username()));
+    }
+
+    /** Freezes the period: later data no longer changes its scores; PUTs on it answer 409 period-closed. */
+    @POST
+    @Path("/{period}/close")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    public List<ScoreRow> close(@PathParam("period") String period) {
+        YearMonth month = PeriodScores.period(period);
+        return QuarkusTransaction.requiringNew().call(() -> entries.close(month, user.username()));
+    }
+
+    /** The period's rows: those kept at closing, else computed now. */
+    private List<ScoreRow> rows(YearMonth month) {
+        return entries.closedRows(month).orElseGet(() -> scores.rows(month));
     }
 
     private boolean visible(ScoreRow row) {
