@@ -52,7 +52,10 @@ public class ScoreResource {
     @GET
     public List<ScoreRow> list(@QueryParam("period") String period) {
         YearMonth month = PeriodScores.period(period);
-        return QuarkusTransaction.requiringNew().call(() -> rows(month).stream().filter(this::visible).toList());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Viewer viewer = viewer();
+            return rows(month).stream().filter(viewer::sees).toList();
+        });
     }
 
     /** {@code format=csv} (the only one): the rows the caller may see, as a CSV file for Excel. */
@@ -76,7 +79,7 @@ public class ScoreResource {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScoreRow row = rows(month).stream().filter(r -> r.staffId().equals(staffId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("scored RM", staffId));
-            if (!visible(row)) {
+            if (!viewer().sees(row)) {
                 throw ProblemException.forbidden("this score is not yours to read");
             }
             return new Explained(row, records.of(staffId, scores.bounds(month)).byIndicator());
@@ -107,14 +110,29 @@ public class ScoreResource {
         return entries.closedRows(month).orElseGet(() -> scores.rows(month));
     }
 
-    private boolean visible(ScoreRow row) {
+    /** Who is asking: every RM (ADMIN, a supervisor without a branch), a branch's RMs, or one RM. */
+    private record Viewer(boolean all, Optional<String> branch, Optional<String> staffId) {
+
+        boolean sees(ScoreRow row) {
+            if (all) {
+                return true;
+            }
+            if (branch.isPresent()) {
+                return branch.get().equals(row.branchId());
+            }
+            return staffId.map(row.staffId()::equals).orElse(false);
+        }
+    }
+
+    /** Read once per request (a supervisor's branch is one query, not one per row). */
+    private Viewer viewer() {
         if (user.is(Roles.ADMIN)) {
-            return true;
+            return new Viewer(true, Optional.empty(), Optional.empty());
         }
         if (user.is(Roles.SUPERVISOR)) {
             Optional<String> branch = user.staffId().flatMap(Staff::findByStaffId).map(s -> s.branchId);
-            return branch.map(b -> b.equals(row.branchId())).orElse(true);
+            return new Viewer(branch.isEmpty(), branch, Optional.empty());
         }
-        return user.staffId().map(row.staffId()::equals).orElse(false);
+        return new Viewer(false, Optional.empty(), user.staffId());
     }
 }
