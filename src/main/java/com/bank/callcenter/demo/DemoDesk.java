@@ -13,6 +13,7 @@ import com.bank.callcenter.targeting.ListBuilder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.Validator;
@@ -47,9 +48,11 @@ public class DemoDesk {
     private final ListBuilder lists;
     private final CampaignFileReader reader;
     private final CallCenterConfig config;
+    private final ManagedExecutor executor;
 
     public DemoDesk(DemoData demoData, CampaignService campaigns, CampaignsConfig campaignsConfig, ListBuilder lists,
-                    Validator validator, CallCenterConfig config) {
+                    Validator validator, CallCenterConfig config, ManagedExecutor executor) {
+        this.executor = executor;
         this.demoData = demoData;
         this.campaigns = campaigns;
         this.campaignsConfig = campaignsConfig;
@@ -58,9 +61,14 @@ public class DemoDesk {
         this.config = config;
     }
 
+    /**
+     * After the service is up, not before: on a fresh demo bank some lists take long to build (the
+     * churn-risk rule over every customer's history), and the pages and the desk answer meanwhile;
+     * each RM's queue fills as its campaigns' lists are built.
+     */
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
         if (demoData.loadedOnThisStart()) {
-            open(campaignsConfig.dir(), LocalDate.now(config.zone()));
+            executor.runAsync(() -> open(campaignsConfig.dir(), LocalDate.now(config.zone())));
         }
     }
 
