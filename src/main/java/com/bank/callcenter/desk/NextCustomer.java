@@ -230,9 +230,8 @@ public class NextCustomer {
             return;
         }
         try {
-            List<ListEntries.AgentEntry> back = QuarkusTransaction.requiringNew().call(() -> entries.dueForDesk(staffId, now))
-                    .stream().filter(e -> deferred.stream().anyMatch(d -> d.id() == e.entryId())).toList();
-            queue.addEntries(back);
+            List<Long> ids = deferred.stream().map(DeskQueue.Item::id).toList();
+            queue.addEntries(QuarkusTransaction.requiringNew().call(() -> entries.pendingAgentEntries(ids)));
         } catch (RuntimeException e) {
             LOG.debugf("deferred entries of %s go back at the next fill: %s", staffId, e.getMessage());
         }

@@ -386,6 +386,18 @@ public class ListEntries {
         return claimed.stream().findFirst();
     }
 
+    /** These entries while they are PENDING (to put given-back claims into their RM's live queue). */
+    public List<AgentEntry> pendingAgentEntries(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        return agentEntries(sql("""
+                select %s from list_entry e
+                join target_list t on t.id = e.list_id join campaign k on k.id = t.campaign_id
+                join customer cu on cu.customer_id = e.customer_id
+                where e.id in (?1) and e.state = {PENDING}""").formatted(AGENT_ENTRY_COLUMNS), new ArrayList<>(entryIds));
+    }
+
     /** The entry {@code staffId} holds now (IN_PROGRESS, claimed by them). */
     public Optional<AgentEntry> heldBy(long entryId, String staffId) {
         return agentEntries(sql("""

@@ -124,19 +124,19 @@ final class AmiEventTranslator {
         return separator < 0 ? actionId : actionId.substring(separator + 1);
     }
 
-    private static void channel(Map<String, String> f, String channel, String uniqueId, String linkedId) {
+    static void channel(Map<String, String> f, String channel, String uniqueId, String linkedId) {
         put(f, "Channel", channel);
         put(f, "Uniqueid", uniqueId);
         put(f, "Linkedid", linkedId);
     }
 
-    private static void dest(Map<String, String> f, String channel, String uniqueId, String linkedId) {
+    static void dest(Map<String, String> f, String channel, String uniqueId, String linkedId) {
         put(f, "DestChannel", channel);
         put(f, "DestUniqueid", uniqueId);
         put(f, "DestLinkedid", linkedId);
     }
 
-    private static void put(Map<String, String> f, String key, Object value) {
+    static void put(Map<String, String> f, String key, Object value) {
         if (value != null) {
             f.put(key, value.toString());
         }

@@ -30,26 +30,26 @@ final class QueueEventTranslator {
     /** The event's AMI name after filling {@code f}, or null when it is no queue event. */
     static String translate(ManagerEvent event, Map<String, String> f) {
         if (event instanceof AgentCalledEvent e) {
-            channel(f, e.getChannel(), e.getUniqueId(), e.getLinkedId());
-            dest(f, e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
+            AmiEventTranslator.channel(f, e.getChannel(), e.getUniqueId(), e.getLinkedId());
+            AmiEventTranslator.dest(f, e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
             member(f, e.getQueue(), e.getInterface(), e.getMemberName());
             return "AgentCalled";
         }
         if (event instanceof AgentConnectEvent e) {
-            channel(f, e.getChannel(), e.getUniqueId(), e.getLinkedId());
-            dest(f, e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
+            AmiEventTranslator.channel(f, e.getChannel(), e.getUniqueId(), e.getLinkedId());
+            AmiEventTranslator.dest(f, e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
             member(f, e.getQueue(), e.getInterface(), e.getMemberName());
-            put(f, "HoldTime", e.getHoldTime());
-            put(f, "RingTime", e.getRingtime());
+            AmiEventTranslator.put(f, "HoldTime", e.getHoldTime());
+            AmiEventTranslator.put(f, "RingTime", e.getRingtime());
             return "AgentConnect";
         }
         if (event instanceof AgentCompleteEvent e) {
-            channel(f, e.getChannel(), e.getUniqueId(), e.getLinkedId());
-            dest(f, e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
+            AmiEventTranslator.channel(f, e.getChannel(), e.getUniqueId(), e.getLinkedId());
+            AmiEventTranslator.dest(f, e.getDestChannel(), e.getDestUniqueId(), e.getDestLinkedId());
             member(f, e.getQueue(), e.getInterface(), e.getMemberName());
-            put(f, "HoldTime", e.getHoldTime());
-            put(f, "TalkTime", e.getTalkTime());
-            put(f, "Reason", e.getReason());
+            AmiEventTranslator.put(f, "HoldTime", e.getHoldTime());
+            AmiEventTranslator.put(f, "TalkTime", e.getTalkTime());
+            AmiEventTranslator.put(f, "Reason", e.getReason());
             return "AgentComplete";
         }
         if (event instanceof QueueCallerJoinEvent e) {
@@ -94,51 +94,35 @@ final class QueueEventTranslator {
     }
 
     private static void caller(Map<String, String> f, QueueEvent e, String linkedId, Integer position) {
-        channel(f, e.getChannel(), e.getUniqueId(), linkedId);
-        put(f, "Queue", e.getQueue());
-        put(f, "Position", position);
-        put(f, "Count", e.getCount());
+        AmiEventTranslator.channel(f, e.getChannel(), e.getUniqueId(), linkedId);
+        AmiEventTranslator.put(f, "Queue", e.getQueue());
+        AmiEventTranslator.put(f, "Position", position);
+        AmiEventTranslator.put(f, "Count", e.getCount());
     }
 
     private static void queueMember(Map<String, String> f, String queue, String memberName, String memberInterface,
                                     String stateInterface, Boolean paused, String pausedReason, Integer status,
                                     Object callsTaken, Object inCall) {
-        put(f, "Queue", queue);
-        put(f, "MemberName", memberName);
-        put(f, "Interface", memberInterface);
-        put(f, "StateInterface", stateInterface);
-        put(f, "Paused", paused == null ? null : paused ? PAUSED : NOT_PAUSED);
+        AmiEventTranslator.put(f, "Queue", queue);
+        AmiEventTranslator.put(f, "MemberName", memberName);
+        AmiEventTranslator.put(f, "Interface", memberInterface);
+        AmiEventTranslator.put(f, "StateInterface", stateInterface);
+        AmiEventTranslator.put(f, "Paused", paused == null ? null : paused ? PAUSED : NOT_PAUSED);
         f.put("PausedReason", pausedReason == null ? "" : pausedReason);
-        put(f, "Status", status);
-        put(f, "CallsTaken", callsTaken);
-        put(f, "InCall", inCall);
+        AmiEventTranslator.put(f, "Status", status);
+        AmiEventTranslator.put(f, "CallsTaken", callsTaken);
+        AmiEventTranslator.put(f, "InCall", inCall);
     }
 
     private static void member(Map<String, String> f, String queue, String memberInterface, String memberName) {
-        put(f, "Queue", queue);
-        put(f, "Interface", memberInterface);
-        put(f, "MemberName", memberName);
+        AmiEventTranslator.put(f, "Queue", queue);
+        AmiEventTranslator.put(f, "Interface", memberInterface);
+        AmiEventTranslator.put(f, "MemberName", memberName);
     }
 
-    private static void channel(Map<String, String> f, String channel, String uniqueId, String linkedId) {
-        put(f, "Channel", channel);
-        put(f, "Uniqueid", uniqueId);
-        put(f, "Linkedid", linkedId);
-    }
-
-    private static void dest(Map<String, String> f, String channel, String uniqueId, String linkedId) {
-        put(f, "DestChannel", channel);
-        put(f, "DestUniqueid", uniqueId);
-        put(f, "DestLinkedid", linkedId);
-    }
 
     private static <T> T firstNonNull(T first, T second) {
         return first != null ? first : second;
     }
 
-    private static void put(Map<String, String> f, String key, Object value) {
-        if (value != null) {
-            f.put(key, value.toString());
-        }
-    }
 }
