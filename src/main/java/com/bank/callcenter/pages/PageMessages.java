@@ -296,6 +296,12 @@ public interface PageMessages {
     String navDesk();
 
     @Message
+    String navDashboard();
+
+    @Message
+    String navScores();
+
+    @Message
     String homeDeskHint();
 
     @Message
