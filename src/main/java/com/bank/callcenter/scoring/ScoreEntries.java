@@ -58,12 +58,14 @@ public class ScoreEntries {
 
     private final EntityManager em;
     private final PeriodScores scores;
+    private final ScoreRecords records;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ScoreEntries(EntityManager em, PeriodScores scores, ObjectMapper json, Clock clock) {
+    public ScoreEntries(EntityManager em, PeriodScores scores, ScoreRecords records, ObjectMapper json, Clock clock) {
         this.em = em;
         this.scores = scores;
+        this.records = records;
         this.json = json;
         this.clock = clock;
     }
@@ -123,20 +125,46 @@ public class ScoreEntries {
         return points;
     }
 
-    /** Freezes the period: its rows as they are now are kept and served from then on. */
+    /** Freezes the period: its rows and the records behind them, as they are now, are kept and served from then on. */
     public List<ScoreRow> close(YearMonth period, String by) {
         refuseIfClosed(period);
         List<ScoreRow> rows = scores.rows(period).stream().map(ScoreEntries::closed).toList();
-        try {
-            em.createNativeQuery("insert into score_period (period, closed_at, closed_by, rows)"
-                            + " values (?1, ?2, ?3, cast(?4 as jsonb))")
-                    .setParameter(1, period.toString()).setParameter(2, Timestamp.from(clock.instant()))
-                    .setParameter(3, by).setParameter(4, json.writeValueAsString(rows)).executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        em.createNativeQuery("insert into score_period (period, closed_at, closed_by, rows)"
+                        + " values (?1, ?2, ?3, cast(?4 as jsonb))")
+                .setParameter(1, period.toString()).setParameter(2, Timestamp.from(clock.instant()))
+                .setParameter(3, by).setParameter(4, asJson(rows)).executeUpdate();
+        PeriodScores.Bounds bounds = scores.bounds(period);
+        for (ScoreRow row : rows) {
+            em.createNativeQuery("insert into score_period_record (period, staff_id, records)"
+                            + " values (?1, ?2, cast(?3 as jsonb))")
+                    .setParameter(1, period.toString()).setParameter(2, row.staffId())
+                    .setParameter(3, asJson(records.of(row.staffId(), bounds))).executeUpdate();
         }
         AuditEntry.record(by, "CLOSE_PERIOD", period.toString());
         return rows;
+    }
+
+    /** The records behind the RM's row as they were when the period was closed; empty while it is open. */
+    public Optional<ScoreRecords.Records> closedRecords(YearMonth period, String staffId) {
+        @SuppressWarnings("unchecked")
+        List<Object> kept = em.createNativeQuery(
+                        "select cast(records as text) from score_period_record where period = ?1 and staff_id = ?2")
+                .setParameter(1, period.toString()).setParameter(2, staffId).getResultList();
+        return kept.stream().findFirst().map(text -> {
+            try {
+                return json.readValue(text.toString(), ScoreRecords.Records.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the closed records of " + staffId + " in " + period + " are not readable", e);
+            }
+        });
+    }
+
+    private String asJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The rows kept when the period was closed; empty while it is open. */

@@ -82,7 +82,10 @@ public class ScoreResource {
             if (!viewer().sees(row)) {
                 throw ProblemException.forbidden("this score is not yours to read");
             }
-            return new Explained(row, records.of(staffId, scores.bounds(month)).byIndicator());
+            ScoreRecords.Records behind = row.closed()
+                    ? entries.closedRecords(month, staffId).orElseGet(() -> records.of(staffId, scores.bounds(month)))
+                    : records.of(staffId, scores.bounds(month));
+            return new Explained(row, behind.byIndicator());
         });
     }
 

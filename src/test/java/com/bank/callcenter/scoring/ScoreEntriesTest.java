@@ -97,6 +97,10 @@ class ScoreEntriesTest {
         Api.supervisor().when().post("/api/scores/{p}/close", period).then().statusCode(200);
         effectiveCall(rm, book.customer(rm, '0'), Instant.parse("2025-02-11T02:00:00Z"));
         assertEquals(1f, measuredCalls(period, rm), "a call recorded later changes nothing");
+        Api.as(rm).when().get("/api/scores/{p}/{rm}", period, rm).then().statusCode(200)
+                .body("closed", equalTo(true))
+                .body("records.CALLS.counted.size()", equalTo(1))
+                .body("records.CALLS.notCounted.size()", equalTo(0));
         Api.admin().when().get("/api/scores?period=" + period).then().statusCode(200)
                 .body("find { it.staffId == '" + rm + "' }.closed", equalTo(true));
         Api.supervisor().contentType("application/json").body("{\"sms\":5}").when().put("/api/targets/{p}/{rm}", period, rm)
