@@ -12,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -53,12 +54,14 @@ public class DemoData {
     private final DataSource dataSource;
     private final BookAssignment assignment;
     private final DemoHistory history;
+    private final ManagedExecutor executor;
     /** Whether the start-up load of this instance imported the demo bank ({@link DemoDesk} then opens the desk). */
     private volatile boolean loadedOnThisStart;
 
     public DemoData(CallCenterConfig config, ImportService imports, DataSource dataSource, BookAssignment assignment,
-                    DemoHistory history) {
+                    DemoHistory history, ManagedExecutor executor) {
         this.assignment = assignment;
+        this.executor = executor;
         this.history = history;
         this.config = config;
         this.imports = imports;
@@ -89,10 +92,20 @@ public class DemoData {
                 .withCustomers(demo.customers())
                 .withManagers(demo.managers())
                 .withBranches(demo.branches())
-                .withSeed(demo.seed()));
+                .withSeed(demo.seed()), true);
     }
 
+    /** Everything at once, the RMs' calls and SMS included. */
     boolean load(DemoDataGenerator.Options options) {
+        return load(options, false);
+    }
+
+    /**
+     * {@code contactsInBackground}: the RMs' calls and SMS (the slow part of the history, ~10 s for
+     * 10 RMs) are written once the service is up, like {@link DemoDesk}'s lists; /scores has them
+     * within seconds.
+     */
+    boolean load(DemoDataGenerator.Options options, boolean contactsInBackground) {
         LocalDate asOf = options.asOf();
         Path dir = null;
         long started = System.nanoTime();
@@ -112,7 +125,7 @@ public class DemoData {
                     assignment.assignUnassigned(config.books().maxCustomersPerManager(), IMPORTED_BY));
             LOG.infof("Demo data: books assigned, %d customers given a manager, %d without capacity",
                     books.assigned(), books.unassigned());
-            if (!loadHistory(options, dir)) {
+            if (!loadHistory(options, dir, contactsInBackground)) {
                 return false;
             }
             LOG.infof("Demo data: %d customers, %d managers, %d branches loaded in %d ms (as of %s)",
@@ -157,7 +170,8 @@ public class DemoData {
     }
 
     /** Sales, penetration, calls and SMS of the demo RMs' books over last month and this month (demo data). */
-    private boolean loadHistory(DemoDataGenerator.Options options, Path dir) throws IOException {
+    private boolean loadHistory(DemoDataGenerator.Options options, Path dir, boolean contactsInBackground)
+            throws IOException {
         long started = System.nanoTime();
         List<DemoHistoryGenerator.Book> books = history.books(options.managers());
         for (Map.Entry<ImportKind, Path> file : history.extracts(books, options.asOf(), options.seed(), dir).entrySet()) {
@@ -165,15 +179,23 @@ public class DemoData {
                 return false;
             }
         }
+        LOG.infof("Demo history: sales and penetration of %d RMs loaded in %d ms", books.size(), millisSince(started));
+        if (contactsInBackground) {
+            executor.runAsync(() -> writeContacts(books, options));
+            return true;
+        }
+        return writeContacts(books, options);
+    }
+
+    private boolean writeContacts(List<DemoHistoryGenerator.Book> books, DemoDataGenerator.Options options) {
         try {
             history.writeContacts(books, options.asOf(), options.seed());
+            return true;
         } catch (RuntimeException e) {
+            // the service runs on: /scores then shows the RMs without calls and SMS
             LOG.errorf("Demo history: the RMs' calls and SMS could not be written: %s", e.toString());
             return false;
         }
-        LOG.infof("Demo history: sales, penetration, calls and SMS of %d RMs loaded in %d ms", books.size(),
-                millisSince(started));
-        return true;
     }
 
     private boolean importOne(ImportKind kind, LocalDate asOf, Path file) {

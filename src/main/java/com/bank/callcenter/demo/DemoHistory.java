@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,10 @@ public class DemoHistory {
     private static final Logger LOG = Logger.getLogger(DemoHistory.class);
     /** A demo call is one the RM placed from the desk to one of their customers. */
     private static final String CALL_KIND = "AGENT_CALL";
+    /** From dialling to the customer's phone ringing. */
+    private static final int DIAL_SECONDS = 1;
+    /** The body of every demo SMS: marked as demo, as a supervisor opening one should see. */
+    static final String SMS_BODY = "【演示数据】尊敬的客户，您的客户经理近期将与您联系。";
 
     private final AgroalDataSource dataSource;
     private final ContactAttempts attempts;
@@ -95,12 +100,13 @@ public class DemoHistory {
         return books;
     }
 
-    /** Generates and writes the RMs' calls and SMS in one transaction; returns how many of each. */
-    long[] writeContacts(List<DemoHistoryGenerator.Book> books, LocalDate asOf, long seed) {
+    /** Generates and writes the RMs' calls and SMS in one transaction. */
+    void writeContacts(List<DemoHistoryGenerator.Book> books, LocalDate asOf, long seed) {
         CampaignsConfig.Defaults window = campaigns.defaults();
         DemoHistoryGenerator.Day day = new DemoHistoryGenerator.Day(window.windowStart(), window.windowEnd(),
                 config.zone(), scoring.effectiveCallsPerWorkingDay(), scoring.smsPerWorkingDay(),
                 scoring.effectiveCallSeconds());
+        long started = System.nanoTime();
         DemoHistoryGenerator.Contacts contacts = DemoHistoryGenerator.contacts(books, asOf, workingDays::isWorkingDay,
                 day, seed);
         StringWriter attemptRows = new StringWriter();
@@ -112,9 +118,9 @@ public class DemoHistory {
         for (DemoHistoryGenerator.Call c : contacts.calls()) {
             attempt.field(c.id()).field(c.customerId()).field(CALL_KIND).field(c.staffId()).field(c.queuedAt());
             attempt.endRow();
-            java.time.Instant ring = c.queuedAt().plusSeconds(1);
-            java.time.Instant answer = c.answered() ? ring.plusSeconds(c.ringSeconds()) : null;
-            java.time.Instant end = c.answered() ? answer.plusSeconds(c.talkSeconds()) : ring.plusSeconds(c.ringSeconds());
+            Instant ring = c.queuedAt().plusSeconds(DIAL_SECONDS);
+            Instant answer = c.answered() ? ring.plusSeconds(c.ringSeconds()) : null;
+            Instant end = c.answered() ? answer.plusSeconds(c.talkSeconds()) : ring.plusSeconds(c.ringSeconds());
             call.field(c.id()).field(c.customerId()).field(c.staffId()).field(CALL_KIND).field("COMPLETED")
                     .field(c.answered() ? "ANSWERED" : "NO_ANSWER").field(c.queuedAt()).field(c.queuedAt())
                     .field(ring).field(answer).field(end).field(c.talkSeconds());
@@ -123,11 +129,12 @@ public class DemoHistory {
         for (DemoHistoryGenerator.Sms s : contacts.sms()) {
             attempt.field(s.id()).field(s.customerId()).field("SMS").field(s.staffId()).field(s.at());
             attempt.endRow();
-            sms.field(s.id()).field(s.customerId()).field(s.staffId()).field(DemoHistory.SMS_BODY)
+            sms.field(s.id()).field(s.customerId()).field(s.staffId()).field(SMS_BODY)
                     .field(s.sent() ? "SENT" : "FAILED").field(s.sent() ? "demo: accepted" : "demo: refused")
                     .field(s.at()).field(s.sent() ? s.at() : null);
             sms.endRow();
         }
+        long generated = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -145,11 +152,8 @@ public class DemoHistory {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not write the demo RMs' calls and SMS", e);
         }
-        LOG.infof("Demo history: %d calls and %d SMS of %d RMs written", contacts.calls().size(), contacts.sms().size(),
-                books.size());
-        return new long[] {contacts.calls().size(), contacts.sms().size()};
+        LOG.infof("Demo history: %d calls and %d SMS of %d RMs generated in %d ms, written in %d ms",
+                contacts.calls().size(), contacts.sms().size(), books.size(), (generated - started) / 1_000_000,
+                (System.nanoTime() - generated) / 1_000_000);
     }
-
-    /** The body of every demo SMS: marked as demo, as a supervisor opening one should see. */
-    static final String SMS_BODY = "【演示数据】尊敬的客户，您的客户经理近期将与您联系。";
 }
