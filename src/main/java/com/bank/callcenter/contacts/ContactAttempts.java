@@ -3,8 +3,14 @@ package com.bank.callcenter.contacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Collection;
@@ -66,5 +72,21 @@ public class ContactAttempts {
     public void markNotSent(UUID attemptId) {
         em.createNativeQuery("update contact_attempt set sent = false where id = ?1").setParameter(1, attemptId)
                 .executeUpdate();
+    }
+
+    /**
+     * The embedded demo's synthetic history (demo/DemoHistory), in COPY text format: id, customer_id,
+     * channel, staff_id, created_at. Written as demo attempts (demo = true) that were never sent, so
+     * the frequency cap, the lists and the churn model do not see them; the calls and SMS records that
+     * share their ids are what /scores counts. Runs on the caller's connection and transaction.
+     */
+    public void copyInDemoHistory(Connection connection, Reader rows) throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table demo_contact_attempt (id uuid, customer_id text, channel text,"
+                    + " staff_id text, created_at timestamptz) on commit drop");
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy demo_contact_attempt from stdin", rows);
+            statement.executeUpdate("insert into contact_attempt (id, customer_id, channel, staff_id, created_at, sent, demo)"
+                    + " select id, customer_id, channel, staff_id, created_at, false, true from demo_contact_attempt");
+        }
     }
 }

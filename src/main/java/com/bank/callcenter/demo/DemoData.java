@@ -12,12 +12,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +29,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Embedded default: on the first start (empty customer table) generate a demo bank and import
  * it through the same {@link ImportService} the bank's extracts go through, as user "demo".
+ * Its past comes along ({@link DemoHistory}): two earlier month-end customer snapshots, and the demo
+ * RMs' sales, penetration, calls and SMS of last month and this month, so /scores shows a table at once.
  * Runs after {@code FirstUsers} (priority 10). Does nothing unless {@code callcenter.demo.enabled}.
  * Once the campaign files are loaded too, {@link DemoDesk} starts the shipped AGENT_CALL campaigns
  * and builds today's lists.
@@ -48,11 +53,16 @@ public class DemoData {
     private final ImportService imports;
     private final DataSource dataSource;
     private final BookAssignment assignment;
+    private final DemoHistory history;
+    private final ManagedExecutor executor;
     /** Whether the start-up load of this instance imported the demo bank ({@link DemoDesk} then opens the desk). */
     private volatile boolean loadedOnThisStart;
 
-    public DemoData(CallCenterConfig config, ImportService imports, DataSource dataSource, BookAssignment assignment) {
+    public DemoData(CallCenterConfig config, ImportService imports, DataSource dataSource, BookAssignment assignment,
+                    DemoHistory history, ManagedExecutor executor) {
         this.assignment = assignment;
+        this.executor = executor;
+        this.history = history;
         this.config = config;
         this.imports = imports;
         this.dataSource = dataSource;
@@ -82,10 +92,20 @@ public class DemoData {
                 .withCustomers(demo.customers())
                 .withManagers(demo.managers())
                 .withBranches(demo.branches())
-                .withSeed(demo.seed()));
+                .withSeed(demo.seed()), true);
     }
 
+    /** Everything at once, the RMs' calls and SMS included. */
     boolean load(DemoDataGenerator.Options options) {
+        return load(options, false);
+    }
+
+    /**
+     * {@code contactsInBackground}: the RMs' calls and SMS (the slow part of the history, ~10 s for
+     * 10 RMs) are written once the service is up, like {@link DemoDesk}'s lists; /scores has them
+     * within seconds.
+     */
+    boolean load(DemoDataGenerator.Options options, boolean contactsInBackground) {
         LocalDate asOf = options.asOf();
         Path dir = null;
         long started = System.nanoTime();
@@ -94,6 +114,9 @@ public class DemoData {
             DemoExtracts extracts = DemoDataGenerator.generate(options, dir);
             LOG.infof("Demo data: generated %s in %d ms", extracts.rows(), millisSince(started));
             for (Map.Entry<ImportKind, Path> file : extracts.files().entrySet()) {
+                if (file.getKey() == ImportKind.CUSTOMERS && !importEarlierSnapshots(options, file.getValue(), dir)) {
+                    return false;
+                }
                 if (!importOne(file.getKey(), asOf, file.getValue())) {
                     return false;
                 }
@@ -102,6 +125,9 @@ public class DemoData {
                     assignment.assignUnassigned(config.books().maxCustomersPerManager(), IMPORTED_BY));
             LOG.infof("Demo data: books assigned, %d customers given a manager, %d without capacity",
                     books.assigned(), books.unassigned());
+            if (!loadHistory(options, dir, contactsInBackground)) {
+                return false;
+            }
             LOG.infof("Demo data: %d customers, %d managers, %d branches loaded in %d ms (as of %s)",
                     options.customers(), options.managers(), options.branches(), millisSince(started), asOf);
             return true;
@@ -110,6 +136,65 @@ public class DemoData {
             return false;
         } finally {
             deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * The demo customers as they were at the end of the month before last and of last month,
+     * imported as dated customers extracts before today's (an older extract after a newer one is
+     * refused as stale), so the score's customer development and asset increment have a past.
+     */
+    private boolean importEarlierSnapshots(DemoDataGenerator.Options options, Path customers, Path dir)
+            throws IOException {
+        long started = System.nanoTime();
+        CallCenterConfig.Tiers tiers = config.tiers();
+        List<BigDecimal> floors = List.of(tiers.longTailFrom(), tiers.midHighFrom(), tiers.wealthFrom(),
+                tiers.privateBankingFrom());
+        List<LocalDate> dates = DemoHistoryGenerator.snapshotDates(options.asOf());
+        // going back from today's file: last month's end first, then the month before from that
+        Path later = customers;
+        Path[] files = new Path[dates.size()];
+        for (int back = 1; back <= dates.size(); back++) {
+            Path earlier = dir.resolve("demo-customers-" + dates.get(dates.size() - back) + ".csv");
+            DemoHistoryGenerator.earlierCustomers(later, earlier, floors, options.seed(), back);
+            files[dates.size() - back] = earlier;
+            later = earlier;
+        }
+        for (int i = 0; i < dates.size(); i++) {
+            if (!importOne(ImportKind.CUSTOMERS, dates.get(i), files[i])) {
+                return false;
+            }
+        }
+        LOG.infof("Demo history: customers snapshots of %s imported in %d ms", dates, millisSince(started));
+        return true;
+    }
+
+    /** Sales, penetration, calls and SMS of the demo RMs' books over last month and this month (demo data). */
+    private boolean loadHistory(DemoDataGenerator.Options options, Path dir, boolean contactsInBackground)
+            throws IOException {
+        long started = System.nanoTime();
+        List<DemoHistoryGenerator.Book> books = history.books(options.managers());
+        for (Map.Entry<ImportKind, Path> file : history.extracts(books, options.asOf(), options.seed(), dir).entrySet()) {
+            if (!importOne(file.getKey(), options.asOf(), file.getValue())) {
+                return false;
+            }
+        }
+        LOG.infof("Demo history: sales and penetration of %d RMs loaded in %d ms", books.size(), millisSince(started));
+        if (contactsInBackground) {
+            executor.runAsync(() -> writeContacts(books, options));
+            return true;
+        }
+        return writeContacts(books, options);
+    }
+
+    private boolean writeContacts(List<DemoHistoryGenerator.Book> books, DemoDataGenerator.Options options) {
+        try {
+            history.writeContacts(books, options.asOf(), options.seed());
+            return true;
+        } catch (RuntimeException e) {
+            // the service runs on: /scores then shows the RMs without calls and SMS
+            LOG.errorf("Demo history: the RMs' calls and SMS could not be written: %s", e.toString());
+            return false;
         }
     }
 
