@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -141,7 +143,12 @@ class ScoresBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.id("password")).submit();
-        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+        waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Waits for the page; an element replaced while it is read (the table re-renders) is read again. */
+    private static void waitUntil(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private static List<WebElement> tableRows() {
@@ -158,7 +165,7 @@ class ScoresBrowserTest {
     }
 
     private static void waitForRows(int count) {
-        new WebDriverWait(browser, WAIT).until(d -> tableRows().size() == count);
+        waitUntil(d -> tableRows().size() == count);
     }
 
     @Test
@@ -205,7 +212,7 @@ class ScoresBrowserTest {
 
         // a row's breakdown: each indicator's points, the standard, the counted calls
         browser.findElement(By.cssSelector("#scores tbody tr[data-staff-id='" + busy + "']")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("breakdown")).isDisplayed()
+        waitUntil(d -> d.findElement(By.id("breakdown")).isDisplayed()
                 && busy.equals(d.findElement(By.id("breakdown-staff")).getText()));
         JsonPath explained = Api.as(supervisor).when().get("/api/scores/{p}/{s}", PERIOD, busy).then().statusCode(200)
                 .extract().jsonPath();
@@ -230,13 +237,13 @@ class ScoresBrowserTest {
         browser.findElement(By.id("daily-management")).sendKeys("50");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('qualitative-form').noValidate = true;");
         browser.findElement(By.id("save-qualitative")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("qualitative-error")).isDisplayed());
+        waitUntil(d -> d.findElement(By.id("qualitative-error")).isDisplayed());
         assertTrue(browser.findElement(By.id("qualitative-error")).getText().contains("TRAINING"),
                 browser.findElement(By.id("qualitative-error")).getText());
         browser.findElement(By.id("training")).clear();
         browser.findElement(By.id("training")).sendKeys("100");
         browser.findElement(By.id("save-qualitative")).click();
-        new WebDriverWait(browser, WAIT).until(d -> !before.equals(cell(busy, "total")));
+        waitUntil(d -> !before.equals(cell(busy, "total")));
         Map<String, Object> after = apiRows(supervisor).stream().filter(r -> busy.equals(r.get("staffId"))).findFirst()
                 .orElseThrow();
         assertEquals(points(after.get("total")), cell(busy, "total"));
@@ -247,7 +254,7 @@ class ScoresBrowserTest {
         // close the period (confirmed): the closed marker, no close button, the API says closed
         browser.findElement(By.id("close-period")).click();
         browser.switchTo().alert().accept();
-        new WebDriverWait(browser, WAIT).until(d -> "true".equals(
+        waitUntil(d -> "true".equals(
                 d.findElement(By.id("period-state")).getAttribute("data-closed")));
         assertNotEquals("", browser.findElement(By.id("period-state")).getText());
         assertTrue(!browser.findElement(By.id("close-period")).isDisplayed());
@@ -278,7 +285,7 @@ class ScoresBrowserTest {
 
         signIn(login("SUPERVISOR", "SUPERVISOR", "svf"));
         browser.get(root + "campaigns/" + campaign);
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("funnel-result")).isDisplayed());
+        waitUntil(d -> d.findElement(By.id("funnel-result")).isDisplayed());
         for (String step : List.of("listed", "attempted", "reached")) {
             assertEquals(String.valueOf(funnel.getLong(step)), browser.findElement(
                     By.cssSelector("#funnel-table tr[data-key='" + step + "'] td.number")).getText(), step);
@@ -292,7 +299,7 @@ class ScoresBrowserTest {
                 "document.getElementById('funnel-from').value = '2026-11-01';"
                         + "document.getElementById('funnel-to').value = '2026-11-24';");
         browser.findElement(By.id("funnel-show")).click();
-        new WebDriverWait(browser, WAIT).until(d -> "0".equals(d.findElement(
+        waitUntil(d -> "0".equals(d.findElement(
                 By.cssSelector("#funnel-table tr[data-key='listed'] td.number")).getText()));
     }
 }
