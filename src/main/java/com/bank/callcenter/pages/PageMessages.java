@@ -747,6 +747,9 @@ public interface PageMessages {
     String methodTargetRatio();
 
     @Message
+    String methodEntered();
+
+    @Message
     String methodStandardDeviation();
 
     @Message

@@ -285,7 +285,8 @@ class ScoresBrowserTest {
 
         signIn(login("SUPERVISOR", "SUPERVISOR", "svf"));
         browser.get(root + "campaigns/" + campaign);
-        waitUntil(d -> d.findElement(By.id("funnel-result")).isDisplayed());
+        waitUntil(d -> !d.findElements(By.cssSelector("#funnel-table tr[data-key='listed']")).isEmpty());
+        assertTrue(browser.findElement(By.id("funnel-result")).isDisplayed());
         for (String step : List.of("listed", "attempted", "reached")) {
             assertEquals(String.valueOf(funnel.getLong(step)), browser.findElement(
                     By.cssSelector("#funnel-table tr[data-key='" + step + "'] td.number")).getText(), step);
