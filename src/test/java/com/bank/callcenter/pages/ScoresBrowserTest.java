@@ -251,6 +251,17 @@ class ScoresBrowserTest {
                 cell(busy, "total"));
         assertEquals("150.00", cell(busy, "qualitative"));
 
+        // targets: the form shows the RM's (defaults filled in); 3 calls as the target give the full 80 points
+        float callsTarget = Api.as(supervisor).when().get("/api/targets/{p}/{s}", PERIOD, busy).then().statusCode(200)
+                .extract().jsonPath().getFloat("calls");
+        assertEquals(callsTarget, Float.parseFloat(browser.findElement(By.id("target-CALLS")).getAttribute("value")));
+        browser.findElement(By.id("target-CALLS")).clear();
+        browser.findElement(By.id("target-CALLS")).sendKeys("3");
+        browser.findElement(By.id("save-targets")).click();
+        waitUntil(d -> "80.00".equals(cell(busy, "CALLS")));
+        waitUntil(d -> "80.00".equals(d.findElement(
+                By.cssSelector("#indicators tr[data-code='CALLS'] td[data-key='points']")).getText()));
+
         // close the period (confirmed): the closed marker, no close button, the API says closed
         browser.findElement(By.id("close-period")).click();
         browser.switchTo().alert().accept();
