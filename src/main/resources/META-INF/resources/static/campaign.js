@@ -136,4 +136,94 @@
       button.disabled = false;
     });
   }
+  // The funnel: GET /api/campaigns/{id}/funnel?from=&to=, as a table (the figures) and a Chart.js bar chart.
+  const funnelForm = document.getElementById('funnel-form');
+  let funnelChart = null;
+
+  function outcomeLabel(key, text) {
+    const dot = key.indexOf('.');
+    const group = dot < 0 ? key : key.slice(0, dot);
+    return (text[group] || group) + ' · ' + key.slice(dot + 1);
+  }
+
+  function showFunnel(funnel, text) {
+    const rows = [['listed', text.listed, funnel.listed], ['attempted', text.attempted, funnel.attempted],
+      ['reached', text.reached, funnel.reached]];
+    const outcomes = funnel.outcomes || {};
+    Object.keys(outcomes).forEach(function (key) {
+      rows.push([key, outcomeLabel(key, text), outcomes[key]]);
+    });
+    const body = document.querySelector('#funnel-table tbody');
+    body.replaceChildren();
+    rows.forEach(function (row, index) {
+      const tr = document.createElement('tr');
+      tr.dataset.key = row[0];
+      tr.className = index < 3 ? 'step' : 'outcome';
+      const label = document.createElement('td');
+      label.textContent = row[1];
+      const count = document.createElement('td');
+      count.className = 'number';
+      count.textContent = String(row[2]);
+      tr.append(label, count);
+      body.appendChild(tr);
+    });
+    document.getElementById('funnel-no-outcomes').hidden = Object.keys(outcomes).length > 0;
+    document.getElementById('funnel-result').hidden = false;
+    if (typeof window.Chart === 'undefined') {
+      return;
+    }
+    const colors = rows.map(function (row, index) { return index < 3 ? '#b3261e' : '#8a9aa9'; });
+    const data = {
+      labels: rows.map(function (row) { return row[1]; }),
+      datasets: [{ label: text.count, data: rows.map(function (row) { return row[2]; }), backgroundColor: colors }]
+    };
+    if (funnelChart) {
+      funnelChart.data = data;
+      funnelChart.update();
+    } else {
+      funnelChart = new window.Chart(document.getElementById('funnel-chart'), {
+        type: 'bar',
+        data: data,
+        options: {
+          indexAxis: 'y', maintainAspectRatio: false, animation: false,
+          plugins: { legend: { display: false } },
+          scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }
+        }
+      });
+    }
+  }
+
+  async function loadFunnel() {
+    const text = funnelForm.dataset;
+    const error = document.getElementById('funnel-error');
+    error.hidden = true;
+    const query = new URLSearchParams();
+    ['from', 'to'].forEach(function (name) {
+      const value = document.getElementById('funnel-' + name).value;
+      if (value) {
+        query.set(name, value);
+      }
+    });
+    try {
+      const response = await fetch('/api/campaigns/' + encodeURIComponent(text.id) + '/funnel?' + query, {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' }
+      });
+      if (response.ok) {
+        showFunnel(await response.json(), text);
+      } else {
+        showProblem(error, await problemOf(response), definitionForm ? definitionForm.dataset.field : 'field');
+      }
+    } catch (failure) {
+      showProblem(error, { detail: String(failure) }, 'field');
+    }
+  }
+
+  if (funnelForm) {
+    funnelForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      loadFunnel();
+    });
+    loadFunnel();
+  }
 }());

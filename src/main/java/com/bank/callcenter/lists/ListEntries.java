@@ -10,10 +10,12 @@ import org.postgresql.PGConnection;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -94,6 +96,17 @@ public class ListEntries {
         List<Number> lists = em.createNativeQuery("select id from target_list where campaign_id = ?1"
                 + " order by as_of desc, id desc limit 1").setParameter(1, campaignId).getResultList();
         return lists.stream().findFirst().map(Number::longValue);
+    }
+
+    /**
+     * Entries of the campaign's lists whose as-of date (the day the list is for) lies in [from, to]:
+     * the "listed" step of the campaign funnel.
+     */
+    public long listedBetween(String campaignId, LocalDate from, LocalDate to) {
+        return ((Number) em.createNativeQuery("select count(*) from list_entry e join target_list t on t.id = e.list_id"
+                        + " where t.campaign_id = ?1 and t.as_of between ?2 and ?3")
+                .setParameter(1, campaignId).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(to))
+                .getSingleResult()).longValue();
     }
 
     public Counts counts(long listId, Instant now) {

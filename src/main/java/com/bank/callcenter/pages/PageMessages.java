@@ -598,4 +598,205 @@ public interface PageMessages {
 
     @Message
     String productCurrentDeposit();
+
+    @Message
+    String scoresTitle();
+
+    @Message
+    String scoresIntro();
+
+    @Message
+    String scoresPeriod();
+
+    @Message
+    String scoresShow();
+
+    @Message
+    String scoresExport();
+
+    @Message
+    String scoresClose();
+
+    @Message
+    String scoresCloseConfirm();
+
+    @Message
+    String scoresClosed();
+
+    @Message
+    String scoresOpen();
+
+    @Message
+    String scoresNone();
+
+    @Message
+    String scoresLoading();
+
+    @Message
+    String scoresFailed();
+
+    @Message
+    String scoresStaffId();
+
+    @Message
+    String scoresName();
+
+    @Message
+    String scoresBranch();
+
+    @Message
+    String scoresQuantitative();
+
+    @Message
+    String scoresQualitative();
+
+    @Message
+    String scoresDeduction();
+
+    @Message
+    String scoresTotal();
+
+    @Message
+    String scoresBreakdown();
+
+    @Message
+    String scoresIndicator();
+
+    @Message
+    String scoresMethod();
+
+    @Message
+    String scoresBase();
+
+    @Message
+    String scoresMeasured();
+
+    @Message
+    String scoresTarget();
+
+    @Message
+    String scoresPoints();
+
+    @Message
+    String scoresStandard();
+
+    @Message
+    String scoresWorkingDays();
+
+    @Message
+    String scoresEffectiveCalls();
+
+    @Message
+    String scoresShortfall();
+
+    @Message
+    String scoresRecords();
+
+    @Message
+    String scoresCounted();
+
+    @Message
+    String scoresNotCounted();
+
+    @Message
+    String scoresQualitativeForm();
+
+    @Message
+    String scoresTraining();
+
+    @Message
+    String scoresDailyManagement();
+
+    @Message
+    String scoresTargets();
+
+    @Message
+    String scoresSave();
+
+    @Message
+    String scoresSaved();
+
+    @Message
+    String scoresClosedHint();
+
+    @Message
+    String indicatorCustomerDevelopment();
+
+    @Message
+    String indicatorAssetIncrement();
+
+    @Message
+    String indicatorKeyProducts();
+
+    @Message
+    String indicatorPenetration();
+
+    @Message
+    String indicatorCalls();
+
+    @Message
+    String indicatorSms();
+
+    @Message
+    String indicatorTraining();
+
+    @Message
+    String indicatorDailyManagement();
+
+    @Message
+    String methodTargetRatio();
+
+    @Message
+    String methodEntered();
+
+    @Message
+    String methodStandardDeviation();
+
+    @Message
+    String campaignFunnel();
+
+    @Message
+    String campaignFunnelHint();
+
+    @Message
+    String campaignFunnelFrom();
+
+    @Message
+    String campaignFunnelTo();
+
+    @Message
+    String campaignFunnelShow();
+
+    @Message
+    String campaignFunnelStep();
+
+    @Message
+    String campaignFunnelCount();
+
+    @Message
+    String campaignFunnelOutcomes();
+
+    @Message
+    String campaignFunnelNoOutcomes();
+
+    @Message
+    String funnelListed();
+
+    @Message
+    String funnelAttempted();
+
+    @Message
+    String funnelReached();
+
+    @Message
+    String funnelRobot();
+
+    @Message
+    String funnelCall();
+
+    @Message
+    String funnelDisposition();
+
+    @Message
+    String funnelSms();
 }
