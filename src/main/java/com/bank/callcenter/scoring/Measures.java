@@ -29,25 +29,23 @@ public class Measures {
     /**
      * Per customer of an RM's book (?3: one RM, or null for all): the newest snapshot before the
      * period (?1 = its first day) and the newest on or before its end (?2); customers without the
-     * latter did not exist yet and are left out.
+     * latter did not exist yet and are left out. The two dates per customer are found by hashing
+     * (max per customer), then their rows are joined back: no sort of every snapshot by customer.
      */
     static final String BOOK_MOVES = """
             with book as (
               select customer_id, manager_id from customer
               where manager_id is not null and (cast(?3 as text) is null or manager_id = ?3)),
-            at_start as (
-              select distinct on (s.customer_id) s.customer_id, s.tier, s.aum
+            newest as (
+              select s.customer_id, max(s.as_of) filter (where s.as_of < ?1) as start_on, max(s.as_of) as end_on
               from customer_snapshot s join book b on b.customer_id = s.customer_id
-              where s.as_of < ?1 order by s.customer_id, s.as_of desc),
-            at_end as (
-              select distinct on (s.customer_id) s.customer_id, s.tier, s.aum
-              from customer_snapshot s join book b on b.customer_id = s.customer_id
-              where s.as_of <= ?2 order by s.customer_id, s.as_of desc)
+              where s.as_of <= ?2 group by s.customer_id)
             select b.manager_id, b.customer_id, st.tier as start_tier, st.aum as start_aum, en.tier as end_tier,
                    en.aum as end_aum,
                    st.customer_id is null or %s > %s as developed
-            from book b join at_end en on en.customer_id = b.customer_id
-            left join at_start st on st.customer_id = b.customer_id"""
+            from book b join newest n on n.customer_id = b.customer_id
+            join customer_snapshot en on en.customer_id = n.customer_id and en.as_of = n.end_on
+            left join customer_snapshot st on st.customer_id = n.customer_id and st.as_of = n.start_on"""
             .formatted(TIER_RANK.formatted("en.tier"), TIER_RANK.formatted("st.tier"));
 
     private final EntityManager em;
