@@ -29,24 +29,27 @@ public class Measures {
     /**
      * Per customer of an RM's book (?3: one RM, or null for all): the newest snapshot before the
      * period (?1 = its first day) and the newest on or before its end (?2); customers without the
-     * latter did not exist yet and are left out. The two dates per customer are found by hashing
-     * (max per customer), then their rows are joined back: no sort of every snapshot by customer.
+     * latter did not exist yet and are left out. One pass over the snapshots, hashed per customer:
+     * the newest row is the max of [as_of as YYYYMMDD, tier, aum as text], whose first element decides
+     * (one snapshot per customer and day), so no sort of every snapshot and no join back to them.
      */
     static final String BOOK_MOVES = """
-            with book as (
-              select customer_id, manager_id from customer
-              where manager_id is not null and (cast(?3 as text) is null or manager_id = ?3)),
-            newest as (
-              select s.customer_id, max(s.as_of) filter (where s.as_of < ?1) as start_on, max(s.as_of) as end_on
-              from customer_snapshot s join book b on b.customer_id = s.customer_id
-              where s.as_of <= ?2 group by s.customer_id)
-            select b.manager_id, b.customer_id, st.tier as start_tier, st.aum as start_aum, en.tier as end_tier,
-                   en.aum as end_aum,
-                   st.customer_id is null or %s > %s as developed
-            from book b join newest n on n.customer_id = b.customer_id
-            join customer_snapshot en on en.customer_id = n.customer_id and en.as_of = n.end_on
-            left join customer_snapshot st on st.customer_id = n.customer_id and st.as_of = n.start_on"""
-            .formatted(TIER_RANK.formatted("en.tier"), TIER_RANK.formatted("st.tier"));
+            with newest as (
+              select c.manager_id, c.customer_id,
+                     max(array[to_char(s.as_of, 'YYYYMMDD'), s.tier, cast(s.aum as text)])
+                       filter (where s.as_of < ?1) as at_start,
+                     max(array[to_char(s.as_of, 'YYYYMMDD'), s.tier, cast(s.aum as text)]) as at_end
+              from customer c join customer_snapshot s on s.customer_id = c.customer_id
+              where c.manager_id is not null and (cast(?3 as text) is null or c.manager_id = ?3) and s.as_of <= ?2
+              group by c.customer_id),
+            moves as (
+              select manager_id, customer_id, at_start[2] as start_tier, cast(at_start[3] as numeric(18, 2)) as start_aum,
+                     at_end[2] as end_tier, cast(at_end[3] as numeric(18, 2)) as end_aum
+              from newest)
+            select manager_id, customer_id, start_tier, start_aum, end_tier, end_aum,
+                   start_tier is null or %s > %s as developed
+            from moves"""
+            .formatted(TIER_RANK.formatted("end_tier"), TIER_RANK.formatted("start_tier"));
 
     private final EntityManager em;
     private final ContactCounting counting;
