@@ -31,7 +31,7 @@ public class ContactCounting {
     public static final String NOT_ACCEPTED = "not-accepted";
 
     /** Each call of the RMs in the period with the rule that leaves it out (null: counted). ?1 zone, ?2 from, ?3 to, ?4 seconds, ?5 staff or null. */
-    private static final String CALLS = """
+    static final String CALLS = """
             with judged as (
               select id, staff_id, customer_id, queued_at,
                      case when kind <> 'AGENT_CALL' or handed_off_at is not null then '%s'

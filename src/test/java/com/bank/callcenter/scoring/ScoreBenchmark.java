@@ -206,6 +206,14 @@ class ScoreBenchmark {
             explain();
         }
 
+        // the count per RM agrees with the rule applied to every record (what GET /api/scores/{period}/{staffId} lists)
+        Map<String, Long> byRecord = counts(("select staff_id, count(*) from (" + ContactCounting.CALLS + ") c"
+                + " where rule is null group by staff_id").replace("?1", "'" + ZONE + "'")
+                .replace("?2", "timestamptz '" + FROM + "'").replace("?3", "timestamptz '" + TO + "'")
+                .replace("?4", String.valueOf(EFFECTIVE_SECONDS)).replace("?5", "null"));
+        System.out.printf("BENCHMARK check: %,d RMs scored, CALLS measured = the statement's count for each, = the"
+                + " records counted by the per-record rule: %s%n", measured.size(), byRecord.equals(expected));
+        assertEquals(expected, byRecord, "the per-record rule counts the same calls");
         assertEquals(rms, measured.size(), "one row per active RM");
         for (Map.Entry<String, Long> rm : measured.entrySet()) {
             assertEquals(expected.getOrDefault(rm.getKey(), 0L), rm.getValue(), "effective calls of " + rm.getKey());
@@ -322,10 +330,14 @@ class ScoreBenchmark {
     }
 
     private static Map<String, Long> statementCounts() throws SQLException {
+        return counts(PER_RM_STATEMENT);
+    }
+
+    private static Map<String, Long> counts(String statement) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
              Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery(PER_RM_STATEMENT)) {
+             ResultSet rows = sql.executeQuery(statement)) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));
             }
