@@ -31,7 +31,7 @@ public class ContactCounting {
     public static final String NOT_ACCEPTED = "not-accepted";
 
     /** Each call of the RMs in the period with the rule that leaves it out (null: counted). ?1 zone, ?2 from, ?3 to, ?4 seconds, ?5 staff or null. */
-    private static final String CALLS = """
+    static final String CALLS = """
             with judged as (
               select id, staff_id, customer_id, queued_at,
                      case when kind <> 'AGENT_CALL' or handed_off_at is not null then '%s'
@@ -70,10 +70,28 @@ public class ContactCounting {
         this.callcenter = callcenter;
     }
 
-    private static final String CALLS_PER_RM = "select staff_id, count(*) from (" + CALLS + ") c where rule is null"
-            + " group by staff_id";
-    private static final String SMS_PER_RM = "select staff_id, count(*) from (" + SMS + ") s where rule is null"
-            + " group by staff_id";
+    /*
+     * The counts per RM: one per distinct (RM, customer, day) among the records no other rule leaves out, which
+     * is exactly the number of records CALLS / SMS leave with rule null (the first of each such group), without
+     * numbering every record of the period in a sort. Same parameters as CALLS / SMS.
+     */
+    static final String CALLS_PER_RM = """
+            select staff_id, count(*) from (
+              select distinct staff_id, customer_id, cast(queued_at at time zone ?1 as date)
+              from call_attempt
+              where staff_id is not null and queued_at >= ?2 and queued_at < ?3
+                and (cast(?5 as text) is null or staff_id = ?5)
+                and kind = 'AGENT_CALL' and handed_off_at is null and answer_at is not null
+                and coalesce(talk_seconds, 0) >= ?4) counted
+            group by staff_id""";
+    static final String SMS_PER_RM = """
+            select staff_id, count(*) from (
+              select distinct staff_id, customer_id, cast(created_at at time zone ?1 as date)
+              from sms_message
+              where staff_id is not null and created_at >= ?2 and created_at < ?3
+                and (cast(?4 as text) is null or staff_id = ?4)
+                and state = 'SENT') counted
+            group by staff_id""";
 
     /** Effective calls per RM placed in [from, to). */
     public Map<String, Long> effectiveCalls(Instant from, Instant to) {

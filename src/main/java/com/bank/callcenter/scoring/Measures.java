@@ -29,26 +29,27 @@ public class Measures {
     /**
      * Per customer of an RM's book (?3: one RM, or null for all): the newest snapshot before the
      * period (?1 = its first day) and the newest on or before its end (?2); customers without the
-     * latter did not exist yet and are left out.
+     * latter did not exist yet and are left out. One pass over the snapshots, hashed per customer:
+     * the newest row is the max of [as_of as YYYYMMDD, tier, aum as text], whose first element decides
+     * (one snapshot per customer and day), so no sort of every snapshot and no join back to them.
      */
     static final String BOOK_MOVES = """
-            with book as (
-              select customer_id, manager_id from customer
-              where manager_id is not null and (cast(?3 as text) is null or manager_id = ?3)),
-            at_start as (
-              select distinct on (s.customer_id) s.customer_id, s.tier, s.aum
-              from customer_snapshot s join book b on b.customer_id = s.customer_id
-              where s.as_of < ?1 order by s.customer_id, s.as_of desc),
-            at_end as (
-              select distinct on (s.customer_id) s.customer_id, s.tier, s.aum
-              from customer_snapshot s join book b on b.customer_id = s.customer_id
-              where s.as_of <= ?2 order by s.customer_id, s.as_of desc)
-            select b.manager_id, b.customer_id, st.tier as start_tier, st.aum as start_aum, en.tier as end_tier,
-                   en.aum as end_aum,
-                   st.customer_id is null or %s > %s as developed
-            from book b join at_end en on en.customer_id = b.customer_id
-            left join at_start st on st.customer_id = b.customer_id"""
-            .formatted(TIER_RANK.formatted("en.tier"), TIER_RANK.formatted("st.tier"));
+            with newest as (
+              select c.manager_id, c.customer_id,
+                     max(array[to_char(s.as_of, 'YYYYMMDD'), s.tier, cast(s.aum as text)])
+                       filter (where s.as_of < ?1) as at_start,
+                     max(array[to_char(s.as_of, 'YYYYMMDD'), s.tier, cast(s.aum as text)]) as at_end
+              from customer c join customer_snapshot s on s.customer_id = c.customer_id
+              where c.manager_id is not null and (cast(?3 as text) is null or c.manager_id = ?3) and s.as_of <= ?2
+              group by c.customer_id),
+            moves as (
+              select manager_id, customer_id, at_start[2] as start_tier, cast(at_start[3] as numeric(18, 2)) as start_aum,
+                     at_end[2] as end_tier, cast(at_end[3] as numeric(18, 2)) as end_aum
+              from newest)
+            select manager_id, customer_id, start_tier, start_aum, end_tier, end_aum,
+                   start_tier is null or %s > %s as developed
+            from moves"""
+            .formatted(TIER_RANK.formatted("end_tier"), TIER_RANK.formatted("start_tier"));
 
     private final EntityManager em;
     private final ContactCounting counting;
