@@ -78,6 +78,11 @@ public class CallTracker implements PbxListener {
         writer.onFinal(this::finish);
     }
 
+    /** Told (on a call-record writer thread, after each commit) of the calls whose records just became final. */
+    public void onFinal(java.util.function.Consumer<Set<UUID>> listener) {
+        writer.onFinal(listener);
+    }
+
     /** What this instance keeps about a call it follows. */
     private static final class Track {
         final UUID callId;

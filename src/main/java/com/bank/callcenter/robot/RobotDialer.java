@@ -29,7 +29,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,17 +41,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The robot dialer (VICIdial-style pacing, without agents): every tick, per ACTIVE ROBOT_CALL
- * campaign, room = concurrency − entries in flight; it claims up to min(room, calls-per-second
- * budget) due PENDING entries of the campaign's newest list ({@code for update skip locked}, under
- * a row lock of the campaign so two ticks or instances never exceed the concurrency nor take the
- * same entry), checks do-not-call / calling window / frequency cap at that moment, takes the
- * customer's dialing lock, writes the contact and call attempt and originates into the robot
- * context. Finished calls are settled on the next tick: DONE with their result, or PENDING again
- * with the retry's due time while the campaign's retry policy allows another attempt.
+ * campaign, room = concurrency − entries in flight (claimed, waiting to be sent, or in a call); it
+ * claims up to min(room, {@code claim-ahead-windows} rate windows of calls − those still waiting to
+ * be sent here) due PENDING entries of the campaign's newest list ({@code for update skip locked},
+ * under a row lock of the campaign so two ticks or instances never exceed the concurrency nor take
+ * the same entry), checks do-not-call / calling window / frequency cap at that moment, takes the
+ * customer's dialing lock, writes the contact and call attempt and hands the calls to the
+ * {@link OriginatePacer}, which originates them into the robot context off the tick, evenly spread,
+ * each only with a slot of the cluster-wide {@link OriginateRateLimiter}: calls-per-second holds in
+ * every window. A call is settled as soon as its record is final (and by every tick, for calls
+ * another instance followed): DONE with its result, or PENDING again with the retry's due time while
+ * the campaign's retry policy allows another attempt.
  */
 @ApplicationScoped
 public class RobotDialer {
@@ -75,12 +81,21 @@ public class RobotDialer {
     private final RobotSettings settings;
     private final Clock clock;
     private final DialledRobotCalls dialled;
+    private final OriginatePacer pacer;
+    /** Settles finished calls at once, off the call-record writer's thread; one run queued at most. */
+    private final ExecutorService settler = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "robot-settle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean settleQueued = new AtomicBoolean();
 
     public RobotDialer(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules,
                        ListEntries entries, ContactAttempts attempts,
                        TelephonyConfig telephony, RobotDialerConfig config, RobotSettings settings, Clock clock,
-                       DialledRobotCalls dialled) {
+                       DialledRobotCalls dialled, OriginateRateLimiter limiter) {
         this.dialled = dialled;
+        this.pacer = new OriginatePacer(limiter);
         this.em = em;
         this.campaigns = new ChannelCampaigns(em, Channel.ROBOT_CALL);
         this.pbx = pbx;
@@ -93,6 +108,24 @@ public class RobotDialer {
         this.config = config;
         this.settings = settings;
         this.clock = clock;
+        tracker.onFinal(this::settleSoon);
+    }
+
+    /** Some calls' records became final: when one of them is a robot call of this instance, settle now. */
+    private void settleSoon(Set<UUID> callIds) {
+        if (callIds.stream().noneMatch(id -> dialled.find(id).isPresent())) {
+            return;
+        }
+        if (settleQueued.compareAndSet(false, true)) {
+            settler.execute(() -> {
+                settleQueued.set(false);
+                try {
+                    settle(null);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "robot dialer: settling finished calls failed; the next tick tries again");
+                }
+            });
+        }
     }
 
     /** One entry taken by this tick. */
@@ -176,12 +209,9 @@ public class RobotDialer {
         if (room <= 0) {
             return List.of();
         }
-        long recent = ((Number) em.createNativeQuery("select count(*) from call_attempt where campaign_id = ?1"
-                        + " and kind = ?4 and queued_at > ?2 and queued_at <= ?3")
-                .setParameter(1, campaignId).setParameter(2, Timestamp.from(now.minus(campaign.rateWindow())))
-                .setParameter(3, Timestamp.from(now)).setParameter(4, CallKind.ROBOT_CALL.name())
-                .getSingleResult()).longValue();
-        long budget = Math.min(room, campaign.callsPerWindow() - recent);
+        // what is claimed now is sent over the next windows by the pacer, which holds the rate itself
+        long ahead = (long) campaign.callsPerWindow() * config.claimAheadWindows() - pacer.waiting(campaignId);
+        long budget = Math.min(room, ahead);
         if (budget <= 0) {
             return List.of();
         }
@@ -235,16 +265,35 @@ public class RobotDialer {
             throw e;
         }
         long recorded = System.nanoTime();
-        int placed = 0;
+        List<OriginatePacer.Call> sends = new ArrayList<>(calls.size());
         for (Map.Entry<String, UUID> call : calls.entrySet()) {
-            if (originate(byCustomer.get(call.getKey()), call.getValue(), mobiles.get(call.getKey()), server)) {
-                placed++;
-            }
+            Claimed entry = byCustomer.get(call.getKey());
+            UUID callId = call.getValue();
+            String mobile = mobiles.get(call.getKey());
+            tracker.follow(callId, server, entry.customerId(), null);
+            dialled.dialled(callId, new DialledRobotCalls.Dialled(entry.customerId(), entry.campaignId(), mobile));
+            sends.add(new OriginatePacer.Call() {
+                @Override
+                public void send() {
+                    originate(entry, callId, mobile, server);
+                }
+
+                @Override
+                public void drop(String why) {
+                    notSent(entry, callId, why);
+                }
+            });
         }
-        LOG.debugf("robot dialer: %d claimed, %d placed; screen %d ms, locks %d ms, record %d ms, originate %d ms",
-                claimed.size(), placed, millisSince(started, screened), millisSince(screened, lockedAt),
-                millisSince(lockedAt, recorded), millisSince(recorded, System.nanoTime()));
-        return placed;
+        pacer.submit(first.campaignId(), rate(first.settings()), sends);
+        LOG.debugf("robot dialer: %d claimed, %d queued to send; screen %d ms, locks %d ms, record %d ms",
+                claimed.size(), sends.size(), millisSince(started, screened), millisSince(screened, lockedAt),
+                millisSince(lockedAt, recorded));
+        return sends.size();
+    }
+
+    /** The campaign's calls per window, the window lengthened by the margin that covers grant-to-wire delays. */
+    private OriginatePacer.Rate rate(RobotSettings.Settings campaign) {
+        return new OriginatePacer.Rate(campaign.callsPerWindow(), campaign.rateWindow().plus(config.rateMargin()));
     }
 
     /** The mobiles of the customers (into {@code mobiles}) and the rule that refuses each refused one. */
@@ -269,10 +318,8 @@ public class RobotDialer {
         return refused;
     }
 
-    /** Tracks and originates one recorded call; false when it could not be sent (the entry goes back). */
+    /** Originates one recorded, followed call; false when it could not be sent (the entry goes back). */
     private boolean originate(Claimed entry, UUID callId, String mobile, String server) {
-        tracker.follow(callId, server, entry.customerId(), null);
-        dialled.dialled(callId, new DialledRobotCalls.Dialled(entry.customerId(), entry.campaignId(), mobile));
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(DialplanContract.CALL_ID, callId.toString());
         variables.put(DialplanContract.PROMPT, entry.settings().prompt());
@@ -286,10 +333,15 @@ public class RobotDialer {
             tracker.sent(command, clock.instant());
             return true;
         } catch (PbxUnavailableException e) {
-            tracker.notSent(callId, "not sent: " + e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> entries.giveBack(entry.listId(), entry.customerId(), callId));
+            notSent(entry, callId, e.getMessage());
             return false;
         }
+    }
+
+    /** The recorded call never left: its record says so and the entry is due again at once. */
+    private void notSent(Claimed entry, UUID callId, String why) {
+        tracker.notSent(callId, "not sent: " + why);
+        QuarkusTransaction.requiringNew().run(() -> entries.giveBack(entry.listId(), entry.customerId(), callId));
     }
 
     /** The contact attempts, the call records (DIALING: the Originate follows the commit) and the entries, batched. */
@@ -379,5 +431,7 @@ public class RobotDialer {
     @PreDestroy
     void stop() {
         campaigns.close();
+        pacer.close();
+        settler.shutdownNow();
     }
 }

@@ -25,6 +25,17 @@ public interface RobotDialerConfig {
     @WithDefault("2")
     double callsPerSecond();
 
+    /**
+     * Added to the rate window when slots are counted: the time between a slot's grant and the
+     * Originate reaching the PBX, so that no window of the PBX's own clock holds more than the limit.
+     */
+    @WithDefault("PT0.05S")
+    Duration rateMargin();
+
+    /** A tick claims up to this many rate windows of calls ahead of the pacer, so it never runs dry between ticks. */
+    @WithDefault("2")
+    int claimAheadWindows();
+
     /** The robot prompt (PROMPT), as custom/&lt;name&gt;. */
     @WithDefault("custom/robot-offer")
     String prompt();

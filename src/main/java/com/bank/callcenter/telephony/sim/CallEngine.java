@@ -36,6 +36,9 @@ final class CallEngine {
     private final AtomicLong channelSequence = new AtomicLong();
     private final AtomicLong callCounter = new AtomicLong();
     private final AtomicLong originates = new AtomicLong();
+    /** When (wall clock, ms) the latest Originates arrived: what a carrier's per-second limit is held against. */
+    private final java.util.Deque<ReceivedOriginate> originateTimes = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int ORIGINATE_TIMES_KEPT = 100_000;
     private final long bootedAtMs;
     private final Set<String> refusedMessageDestinations = ConcurrentHashMap.newKeySet();
     private final java.util.Deque<SimulatedMessage> sentMessages = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -119,6 +122,10 @@ final class CallEngine {
         new CallScenario(call).plan();
         calls.add(call);
         originates.incrementAndGet();
+        originateTimes.addLast(new ReceivedOriginate(System.currentTimeMillis(), request.channel()));
+        if (originates.get() > ORIGINATE_TIMES_KEPT) {
+            originateTimes.pollFirst();
+        }
         call.start();
         return call;
     }
@@ -156,6 +163,10 @@ final class CallEngine {
 
     long originateCount() {
         return originates.get();
+    }
+
+    java.util.List<ReceivedOriginate> originateTimes() {
+        return java.util.List.copyOf(originateTimes);
     }
 
     /** Delay on the wall clock for a simulated one, with the configured jitter drawn from the call's generator. */

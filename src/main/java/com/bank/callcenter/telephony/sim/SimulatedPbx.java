@@ -152,6 +152,11 @@ public final class SimulatedPbx implements AutoCloseable {
         return engine == null ? 0 : engine.originateCount();
     }
 
+    /** The latest 100,000 Originates, in arrival order: when (wall clock, ms) and the channel dialled. */
+    public synchronized java.util.List<ReceivedOriginate> originateTimes() {
+        return engine == null ? java.util.List.of() : engine.originateTimes();
+    }
+
     /** Context of the dialplan that raises an inbound SIP MESSAGE (DialplanContract.SMS_IN_CONTEXT). */
     public static final String SMS_IN_CONTEXT = "callcenter-sms-in";
     /** The UserEvent it raises, with From and Body (DialplanContract.SMS_IN_EVENT). */

@@ -1,0 +1,161 @@
+package com.bank.callcenter.robot;
+
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends a campaign's recorded robot calls off the dialer's tick, evenly spread over the second: one
+ * lane (queue and thread) per campaign with calls waiting, one Originate every window / limit, each
+ * only once {@link OriginateRateLimiter} granted its slot — the slot log is what holds the limit in
+ * every window across ticks, kicks and instances; the spacing keeps a lane from bursting into it.
+ * A lane ends when it has had nothing to send for a while.
+ */
+final class OriginatePacer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OriginatePacer.class);
+    private static final long IDLE_MILLIS = 10_000;
+
+    /** One recorded call to send; {@link #drop} when it will never be sent (the service is stopping). */
+    interface Call {
+        void send();
+
+        void drop(String why);
+    }
+
+    /** The campaign's limit: at most {@code limit} Originates within {@code window}. */
+    record Rate(int limit, Duration window) {
+        long spacingNanos() {
+            return window.toNanos() / limit;
+        }
+    }
+
+    private record Waiting(Call call, Rate rate) {
+    }
+
+    private final OriginateRateLimiter limiter;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    OriginatePacer(OriginateRateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /** Queues the calls of a campaign behind those already waiting. */
+    void submit(String campaignId, Rate rate, List<Call> calls) {
+        if (closed) {
+            calls.forEach(call -> call.drop("service stopping"));
+            return;
+        }
+        lanes.compute(campaignId, (id, lane) -> {
+            Lane into = lane == null ? new Lane(id) : lane;
+            calls.forEach(call -> into.queue.add(new Waiting(call, rate)));
+            if (lane == null) {
+                into.thread.start();
+            }
+            return into;
+        });
+    }
+
+    /** Calls of the campaign recorded by this instance and not yet sent. */
+    int waiting(String campaignId) {
+        Lane lane = lanes.get(campaignId);
+        return lane == null ? 0 : lane.queue.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        lanes.values().forEach(lane -> lane.thread.interrupt());
+    }
+
+    private final class Lane implements Runnable {
+        final String campaignId;
+        final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+        final Thread thread;
+        long nextAtNanos = System.nanoTime();
+
+        Lane(String campaignId) {
+            this.campaignId = campaignId;
+            this.thread = new Thread(this, "robot-originates-" + campaignId);
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!closed) {
+                    Waiting next = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        if (endIfIdle()) {
+                            return;
+                        }
+                        continue;
+                    }
+                    send(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dropWaiting();
+        }
+
+        private void send(Waiting next) throws InterruptedException {
+            sleepNanos(nextAtNanos - System.nanoTime());
+            long wait;
+            while ((wait = reserve(next.rate())) > 0) {
+                Thread.sleep(wait);
+            }
+            long granted = System.nanoTime();
+            try {
+                next.call().send();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "robot dialer: an Originate of %s failed", campaignId);
+            }
+            nextAtNanos = granted + next.rate().spacingNanos();
+        }
+
+        private long reserve(Rate rate) {
+            try {
+                return limiter.reserve(campaignId, rate.limit(), rate.window());
+            } catch (RuntimeException e) {
+                // neither Redis nor PostgreSQL: nothing is sent until one of them can count the slots
+                LOG.warnf("robot dialer: no originate slot for %s (%s)", campaignId, e.getMessage());
+                return rate.window().toMillis();
+            }
+        }
+
+        /** Removes the lane unless calls came in meanwhile (atomically with {@link #submit}). */
+        private boolean endIfIdle() {
+            boolean[] ended = {false};
+            lanes.compute(campaignId, (id, lane) -> {
+                if (lane == this && queue.isEmpty()) {
+                    ended[0] = true;
+                    return null;
+                }
+                return lane;
+            });
+            return ended[0];
+        }
+
+        private void dropWaiting() {
+            List<Waiting> left = new ArrayList<>();
+            lanes.remove(campaignId, this);
+            queue.drainTo(left);
+            left.forEach(waiting -> waiting.call().drop("service stopping"));
+        }
+    }
+
+    private static void sleepNanos(long nanos) throws InterruptedException {
+        if (nanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+    }
+}
