@@ -108,18 +108,21 @@ final class OriginatePacer implements AutoCloseable {
         }
 
         private void send(Waiting next) throws InterruptedException {
+            long spacing = next.rate().spacingNanos();
+            // on a fixed schedule, so that late wake-ups do not add up; after a pause it starts afresh
+            nextAtNanos = Math.max(nextAtNanos, System.nanoTime() - spacing);
             sleepNanos(nextAtNanos - System.nanoTime());
             long wait;
             while ((wait = reserve(next.rate())) > 0) {
                 Thread.sleep(wait);
+                nextAtNanos = System.nanoTime();
             }
-            long granted = System.nanoTime();
             try {
                 next.call().send();
             } catch (RuntimeException e) {
                 LOG.errorf(e, "robot dialer: an Originate of %s failed", campaignId);
             }
-            nextAtNanos = granted + next.rate().spacingNanos();
+            nextAtNanos += spacing;
         }
 
         private long reserve(Rate rate) {

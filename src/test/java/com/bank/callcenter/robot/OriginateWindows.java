@@ -38,6 +38,12 @@ record OriginateWindows(List<Long> times) {
         return (times.size() - 1) * (double) SECOND_MILLIS / (times.get(times.size() - 1) - times.get(0));
     }
 
+    /** The gaps (ms) between consecutive Originates longer than {@code millis}: where the sender ran dry or waited. */
+    List<Long> gapsOver(long millis) {
+        return java.util.stream.IntStream.range(1, times.size()).mapToObj(i -> times.get(i) - times.get(i - 1))
+                .filter(gap -> gap > millis).toList();
+    }
+
     int count() {
         return times.size();
     }
