@@ -8,6 +8,7 @@ import com.bank.callcenter.telephony.SimulatedPbxLauncher;
 import com.bank.callcenter.telephony.TelephonyConfig;
 import com.bank.callcenter.telephony.sim.AmiMessage;
 import com.bank.callcenter.telephony.sim.RawAmiClient;
+import com.bank.callcenter.telephony.sim.ReceivedOriginate;
 import com.bank.callcenter.telephony.sim.SimulatedPbx;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -20,42 +21,81 @@ import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Not a test: the robot dialer's throughput against the simulated PBX over TCP, beside the physical
- * limit — a bare AMI client sending the same Originates straight to an identical simulator.
- * Run with {@code ./mvnw -Pbenchmark verify -Dtest=RobotDialerBenchmark} ({@code -Dbenchmark.calls=N}).
- * Prints lines starting with BENCHMARK; the assertions are about completeness only (every call
- * originated, every record final, the bare client's every OriginateResponse received).
+ * Not a test: the robot dialer's throughput against the simulated PBX over TCP, beside two bare AMI
+ * clients sending the same Originates to an identical simulator under the same limits (at most
+ * {@code benchmark.rate} Originates a second, evenly spread, and {@code benchmark.concurrency} calls at
+ * once): (a) asterisk-java alone, the library the service uses — the goal (ratio ≥ 0.5) — and (b) a bare
+ * socket client that only counts replies — the upper bound no real client reaches. The service is driven
+ * as in production: its scheduled tick and the start kick, nothing else.
+ * Run with {@code ./mvnw -Pbenchmark verify -Dtest=RobotDialerBenchmark} ({@code -Dbenchmark.calls=N},
+ * {@code -Dbenchmark.rate=R}, {@code -Dbenchmark.concurrency=C}).
+ * Prints lines starting with BENCHMARK; the assertions are about correctness only (every call
+ * originated once, every record final, no one-second window over the rate at the PBX, the bare
+ * clients' every OriginateResponse received).
  */
 @QuarkusTest
 @TestProfile(RobotDialerBenchmark.FastSimulator.class)
 class RobotDialerBenchmark {
 
     private static final int DEFAULT_CALLS = 10_000;
-    private static final int CONCURRENCY = 1000;
-    private static final int CALLS_PER_SECOND = 1000;
+    private static final int DEFAULT_CONCURRENCY = 1000;
+    private static final int DEFAULT_RATE = 1000;
     private static final long TIMEOUT_NANOS = 600_000_000_000L;
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final double MILLIS_PER_SECOND = 1e3;
     private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
     private static final String CALL_STATES_FINAL = "('COMPLETED', 'FAILED', 'UNKNOWN')";
 
-    /** Calls short enough that the campaign's concurrency never limits the rate: ring 10 ms, talk 30 ms. */
+    /** Calls short enough that the concurrency rarely limits the rate (ring 10 ms, talk 30 ms); the scheduled dialer. */
     public static class FastSimulator implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("telephony.simulator.time-scale", "0.01",
+                    "callcenter.robot.enabled", "true",
+                    "callcenter.scheduler.start-delay", "1s",
                     "quarkus.log.category.\"com.bank.callcenter\".level", "WARN",
                     "quarkus.log.category.\"com.bank.callcenter.robot.RobotDialer\".level", "DEBUG");
         }
+    }
+
+    /** What one client achieved over the window in which its calls were active. */
+    record Run(String name, int calls, long firstSentMillis, long allRespondedMillis, long allEndedMillis, long events,
+               OriginateWindows received) {
+
+        double originatesPerSecond() {
+            return calls * MILLIS_PER_SECOND / (allRespondedMillis - firstSentMillis);
+        }
+
+        double eventsPerSecond() {
+            return events * MILLIS_PER_SECOND / (allEndedMillis - firstSentMillis);
+        }
+
+        void print() {
+            System.out.printf("BENCHMARK %s: %,d originates, the PBX received them at %.0f/s (at most %d in one second),"
+                            + " all answered (OriginateResponse) %.2f s after the first = %.0f originates/s; all ended after"
+                            + " %.2f s; %,d AMI events = %.0f events/s over the active window%n", name, calls,
+                    received.rate(), received.mostInOneSecond(), (allRespondedMillis - firstSentMillis) / MILLIS_PER_SECOND,
+                    originatesPerSecond(), (allEndedMillis - firstSentMillis) / MILLIS_PER_SECOND, events,
+                    eventsPerSecond());
+        }
+    }
+
+    /** The limits both the service and the bare clients keep. */
+    record Limits(int rate, int concurrency) {
     }
 
     @Inject
@@ -74,48 +114,79 @@ class RobotDialerBenchmark {
     TelephonyConfig telephony;
 
     @Test
-    void robotOriginatesThroughTheServiceComparedWithABareAmiClient() throws Exception {
+    void robotOriginatesThroughTheServiceComparedWithBareAmiClients() throws Exception {
         int calls = Integer.getInteger("benchmark.calls", DEFAULT_CALLS);
+        Limits limits = new Limits(Integer.getInteger("benchmark.rate", DEFAULT_RATE),
+                Integer.getInteger("benchmark.concurrency", DEFAULT_CONCURRENCY));
+        System.out.printf("BENCHMARK %,d robot calls, at most %d originates/s and %d calls at once for every client;"
+                + " load average before: %s%n", calls, limits.rate(), limits.concurrency(), loadAverage());
+        Run service = service(calls, limits);
+        Run library = bareAsteriskJavaClient(calls, limits);
+        Run socket = bareClient(calls, limits);
+        service.print();
+        library.print();
+        socket.print();
+        System.out.printf("BENCHMARK ratio service / bare asterisk-java client = %.2f originates/s, %.2f events/s (goal >= 0.5);"
+                        + " service / bare socket client (upper bound) = %.2f originates/s, %.2f events/s;"
+                        + " service at %.2f x its limit of %d/s; load average after: %s%n",
+                service.originatesPerSecond() / library.originatesPerSecond(),
+                service.eventsPerSecond() / library.eventsPerSecond(),
+                service.originatesPerSecond() / socket.originatesPerSecond(),
+                service.eventsPerSecond() / socket.eventsPerSecond(),
+                service.received().rate() / limits.rate(), limits.rate(), loadAverage());
+    }
+
+    /** A ROBOT_CALL campaign over {@code calls} customers, started and left to the scheduled dialer. */
+    private Run service(int calls, Limits limits) {
         RobotCampaigns data = new RobotCampaigns(dialer);
         Db.execute("""
                 insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, as_of)
                 select 'bm-' || i, '客户' || i, '139' || lpad(i::text, 8, '0'), ?, 20000, 'LONG_TAIL', current_date
                 from generate_series(1, ?) i""", data.branch, calls);
         String campaign = data.robotCampaign(",\"robot\":{\"concurrency\":%d,\"callsPerSecond\":%d}"
-                .formatted(CONCURRENCY, CALLS_PER_SECOND));
+                .formatted(limits.concurrency(), limits.rate()));
         RobotCampaigns.buildList(campaign);
-        RobotCampaigns.start(campaign);
+        SimulatedPbx simulator = launcher.simulator().orElseThrow();
+        int receivedBefore = simulator.originateTimes().size();
         long eventsBefore = serviceEvents();
 
         long start = System.nanoTime();
-        int originated = 0;
+        RobotCampaigns.start(campaign);
         long nextReport = start;
-        while (originated < calls) {
-            originated += dialer.tick(List.of(campaign));
+        while (Db.count("select count(*) from call_attempt where campaign_id = ? and state not in ('QUEUED', 'DIALING')",
+                campaign) < calls) {
             deadline(start, "originating");
             if (System.nanoTime() > nextReport) {
                 nextReport = System.nanoTime() + REPORT_EVERY_NANOS;
-                System.out.printf("BENCHMARK progress at %.1f s: %,d originated, %,d call-record changes queued,"
+                System.out.printf("BENCHMARK progress at %.1f s: %,d received by the PBX, %,d call-record changes queued,"
                                 + " calls not final %,d, entries in progress %,d%n", seconds(System.nanoTime() - start),
-                        originated, writer.backlog(), Db.count("select count(*) from call_attempt where campaign_id = ?"
+                        simulator.originateTimes().size() - receivedBefore, writer.backlog(),
+                        Db.count("select count(*) from call_attempt where campaign_id = ?"
                                 + " and state not in " + CALL_STATES_FINAL, campaign),
                         Db.count("select count(*) from list_entry e join target_list t on t.id = e.list_id"
                                 + " where t.campaign_id = ? and e.state = 'IN_PROGRESS'", campaign));
             }
+            RobotCampaigns.sleep(20);
         }
-        long allSent = System.nanoTime();
-        awaitQuietly(start, () -> Db.count("select count(*) from call_attempt where campaign_id = ?"
-                + " and state not in ('QUEUED', 'DIALING')", campaign) >= calls);
-        long allResponded = System.nanoTime();
+        long allResponded = System.currentTimeMillis();
         awaitQuietly(start, () -> Db.count("select count(*) from call_attempt where campaign_id = ?"
                 + " and state not in " + CALL_STATES_FINAL, campaign) == 0);
-        long allFinal = System.nanoTime();
+        long allFinal = System.currentTimeMillis();
         long events = serviceEvents() - eventsBefore;
+        awaitQuietly(start, () -> Db.count("select count(*) from list_entry e join target_list t on t.id = e.list_id"
+                + " where t.campaign_id = ? and e.state = 'IN_PROGRESS'", campaign) == 0);
+        List<ReceivedOriginate> received = simulator.originateTimes();
+        OriginateWindows windows = new OriginateWindows(received.subList(receivedBefore, received.size()).stream()
+                .map(ReceivedOriginate::atMillis).sorted().toList());
+
         long open = Db.count("select count(*) from call_attempt where campaign_id = ? and state not in "
                 + CALL_STATES_FINAL, campaign);
-        long recorded = Db.count("select count(*) from call_attempt where campaign_id = ?", campaign);
-        assertEquals(calls, recorded, "one call record per originate");
+        assertEquals(calls, Db.count("select count(*) from call_attempt where campaign_id = ?", campaign),
+                "one call record per entry");
+        assertEquals(calls, windows.count(), "one Originate per entry");
         assertEquals(0, open, "call records not final");
+        assertTrue(windows.mostInOneSecond() <= limits.rate(),
+                "the PBX got " + windows.mostInOneSecond() + " Originates in one second");
 
         Db.rows("select state, outcome, count(*) as calls, round(avg(extract(epoch from end_at - dial_at))::numeric, 3)"
                 + " as avg_seconds from call_attempt where campaign_id = ? group by 1, 2 order by 1, 2", campaign)
@@ -132,20 +203,11 @@ class RobotDialerBenchmark {
         Db.rows("select e.name, count(*) as stored from call_event e join call_attempt c on c.id = e.call_id"
                 + " where c.campaign_id = ? group by 1 order by 2 desc", campaign)
                 .forEach(row -> System.out.println("BENCHMARK call events stored " + row));
-        double serviceRate = calls / seconds(allResponded - start);
-        System.out.printf("BENCHMARK service: %,d robot originates sent in %.2f s, all answered by the PBX (OriginateResponse"
-                + " applied) in %.2f s = %.0f originates/s; all final in %.2f s; %,d AMI events processed = %.0f events/s;"
-                + " records not final: %d%n", calls, seconds(allSent - start), seconds(allResponded - start),
-                serviceRate, seconds(allFinal - start), events, events / seconds(allFinal - start), open);
-
-        double bareRate = bareClient(calls);
-        double libraryRate = bareAsteriskJavaClient(calls);
-        System.out.printf("BENCHMARK ratio service / bare AMI client = %.2f (goal >= 0.5; service goal >= 100 originates/s);"
-                + " service / bare asterisk-java client = %.2f%n", serviceRate / bareRate, serviceRate / libraryRate);
+        return new Run("service", calls, windows.times().get(0), allResponded, allFinal, events, windows);
     }
 
-    /** The same Originates sent back to back by a bare client to a simulator with the same options. */
-    private double bareClient(int calls) throws IOException {
+    /** The same Originates from a bare client (counts replies, stores nothing) to a simulator with the same options. */
+    private Run bareClient(int calls, Limits limits) throws IOException {
         SimulatedPbx reference = launcher.simulator().orElseThrow();
         try (SimulatedPbx simulator = new SimulatedPbx(reference.options().toBuilder().port(0).build()).start();
              RawAmiClient client = new RawAmiClient(simulator.port())) {
@@ -156,7 +218,9 @@ class RobotDialerBenchmark {
             reader.setDaemon(true);
             reader.start();
             long start = System.nanoTime();
+            Pacing pacing = new Pacing(limits, simulator, start);
             for (int i = 1; i <= calls; i++) {
+                pacing.await(i);
                 String callId = "bare-" + i;
                 client.send(AmiMessage.of("Action", "Originate").add("ActionID", callId)
                         .add("Channel", "PJSIP/139" + String.format("%08d", i) + "@carrier")
@@ -164,18 +228,12 @@ class RobotDialerBenchmark {
                         .add("Timeout", "30000").add("Async", "true").add("CallerID", "95555")
                         .add("Variable", "CALL_ID=" + callId));
             }
-            long sent = System.nanoTime();
             awaitQuietly(start, () -> responded.size() >= calls);
-            long allResponded = System.nanoTime();
+            long allResponded = System.currentTimeMillis();
             awaitQuietly(start, () -> simulator.activeCalls() == 0);
-            long allEnded = System.nanoTime();
+            long allEnded = System.currentTimeMillis();
             assertEquals(calls, responded.size(), "bare client: every OriginateResponse");
-            double rate = calls / seconds(allResponded - start);
-            System.out.printf("BENCHMARK bare AMI client: %,d originates sent in %.2f s, all answered in %.2f s = %.0f"
-                    + " originates/s; all ended in %.2f s; %,d events received = %.0f events/s%n", calls,
-                    seconds(sent - start), seconds(allResponded - start), rate, seconds(allEnded - start),
-                    events.get(), events.get() / seconds(allEnded - start));
-            return rate;
+            return run("bare socket client", calls, simulator, allResponded, allEnded, events.get());
         }
     }
 
@@ -183,7 +241,7 @@ class RobotDialerBenchmark {
      * The same Originates through asterisk-java alone (the library the service uses, logged in with the
      * service's event mask, nothing stored): how much of the gap is the AMI library's own parsing.
      */
-    private double bareAsteriskJavaClient(int calls) throws Exception {
+    private Run bareAsteriskJavaClient(int calls, Limits limits) throws Exception {
         SimulatedPbx reference = launcher.simulator().orElseThrow();
         try (SimulatedPbx simulator = new SimulatedPbx(reference.options().toBuilder().port(0).build()).start()) {
             ManagerConnection connection = new ManagerConnectionFactory("127.0.0.1", simulator.port(),
@@ -199,7 +257,9 @@ class RobotDialerBenchmark {
             });
             connection.login(telephony.ami().events());
             long start = System.nanoTime();
+            Pacing pacing = new Pacing(limits, simulator, start);
             for (int i = 1; i <= calls; i++) {
+                pacing.await(i);
                 OriginateAction action = new OriginateAction();
                 action.setActionId("lib-" + i);
                 action.setChannel("PJSIP/139" + String.format("%08d", i) + "@carrier");
@@ -212,19 +272,39 @@ class RobotDialerBenchmark {
                 action.setVariable("CALL_ID", "lib-" + i);
                 connection.sendEventGeneratingAction(action, response -> { });
             }
-            long sent = System.nanoTime();
             awaitQuietly(start, () -> responded.size() >= calls);
-            long allResponded = System.nanoTime();
+            long allResponded = System.currentTimeMillis();
             awaitQuietly(start, () -> simulator.activeCalls() == 0);
-            long allEnded = System.nanoTime();
+            long allEnded = System.currentTimeMillis();
             assertEquals(calls, responded.size(), "bare asterisk-java client: every OriginateResponse");
-            double rate = calls / seconds(allResponded - start);
-            System.out.printf("BENCHMARK bare asterisk-java client: %,d originates sent in %.2f s, all answered in %.2f s"
-                    + " = %.0f originates/s; all ended in %.2f s; %,d events received = %.0f events/s%n", calls,
-                    seconds(sent - start), seconds(allResponded - start), rate, seconds(allEnded - start),
-                    events.get(), events.get() / seconds(allEnded - start));
             connection.logoff();
-            return rate;
+            return run("bare asterisk-java client", calls, simulator, allResponded, allEnded, events.get());
+        }
+    }
+
+    private static Run run(String name, int calls, SimulatedPbx simulator, long allResponded, long allEnded, long events) {
+        OriginateWindows windows = new OriginateWindows(simulator.originateTimes().stream()
+                .map(ReceivedOriginate::atMillis).sorted().toList());
+        assertEquals(calls, windows.count(), name + ": every Originate received");
+        return new Run(name, calls, windows.times().get(0), allResponded, allEnded, events, windows);
+    }
+
+    /** A bare client's limits: the i-th Originate not before start + i / rate, nor while the concurrency is full. */
+    private record Pacing(Limits limits, SimulatedPbx simulator, long startNanos) {
+        void await(int i) {
+            long due = startNanos + (long) ((i - 1) * NANOS_PER_SECOND / limits.rate());
+            while (simulator.activeCalls() >= limits.concurrency() || System.nanoTime() < due) {
+                deadline(startNanos, "pacing");
+                LockSupport.parkNanos(Math.max(1_000, Math.min(due - System.nanoTime(), 1_000_000)));
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
