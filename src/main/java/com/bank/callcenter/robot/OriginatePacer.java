@@ -30,8 +30,11 @@ final class OriginatePacer implements AutoCloseable {
         void drop(String why);
     }
 
-    /** The campaign's limit: at most {@code limit} Originates within {@code window}. */
-    record Rate(int limit, Duration window) {
+    /**
+     * The campaign's limit: at most {@code limit} Originates within {@code window} (the rate window
+     * lengthened by {@code margin}, which covers the time from a slot's grant to the PBX).
+     */
+    record Rate(int limit, Duration window, Duration margin) {
         long spacingNanos() {
             return window.toNanos() / limit;
         }
@@ -81,6 +84,9 @@ final class OriginatePacer implements AutoCloseable {
         final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
         final Thread thread;
         long nextAtNanos = System.nanoTime();
+        /** Slots granted and not yet used: sent one per spacing, all within half the margin of the grant. */
+        int granted;
+        long grantedAtNanos;
 
         Lane(String campaignId) {
             this.campaignId = campaignId;
@@ -108,15 +114,26 @@ final class OriginatePacer implements AutoCloseable {
         }
 
         private void send(Waiting next) throws InterruptedException {
-            long spacing = next.rate().spacingNanos();
-            // on a fixed schedule, so that late wake-ups do not add up; after a pause it starts afresh
-            nextAtNanos = Math.max(nextAtNanos, System.nanoTime() - spacing);
-            sleepNanos(nextAtNanos - System.nanoTime());
-            long wait;
-            while ((wait = reserve(next.rate())) > 0) {
-                Thread.sleep(wait);
-                nextAtNanos = System.nanoTime();
+            Rate rate = next.rate();
+            long spacing = rate.spacingNanos();
+            if (granted > 0 && System.nanoTime() - grantedAtNanos > rate.margin().toNanos() / 2) {
+                granted = 0; // left over from a grant too old to send on: the slots lapse unused
             }
+            if (granted == 0) {
+                // on a fixed schedule, so that late wake-ups do not add up; after a pause it starts afresh
+                nextAtNanos = Math.max(nextAtNanos, System.nanoTime() - spacing);
+                sleepNanos(nextAtNanos - System.nanoTime());
+                OriginateRateLimiter.Grant grant;
+                while ((grant = reserve(rate)).slots() == 0) {
+                    Thread.sleep(grant.waitMillis());
+                    nextAtNanos = System.nanoTime();
+                }
+                granted = grant.slots();
+                grantedAtNanos = System.nanoTime();
+            } else {
+                sleepNanos(nextAtNanos - System.nanoTime());
+            }
+            granted--;
             try {
                 next.call().send();
             } catch (RuntimeException e) {
@@ -125,13 +142,15 @@ final class OriginatePacer implements AutoCloseable {
             nextAtNanos += spacing;
         }
 
-        private long reserve(Rate rate) {
+        /** As many slots as this lane sends within half the margin (at least one, at most those waiting). */
+        private OriginateRateLimiter.Grant reserve(Rate rate) {
+            int asked = (int) Math.max(1, Math.min(queue.size() + 1, rate.margin().toNanos() / 2 / rate.spacingNanos()));
             try {
-                return limiter.reserve(campaignId, rate.limit(), rate.window());
+                return limiter.reserve(campaignId, rate.limit(), rate.window(), asked);
             } catch (RuntimeException e) {
                 // neither Redis nor PostgreSQL: nothing is sent until one of them can count the slots
                 LOG.warnf("robot dialer: no originate slot for %s (%s)", campaignId, e.getMessage());
-                return rate.window().toMillis();
+                return new OriginateRateLimiter.Grant(0, rate.window().toMillis());
             }
         }
 

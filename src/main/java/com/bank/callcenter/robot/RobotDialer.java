@@ -293,7 +293,8 @@ public class RobotDialer {
 
     /** The campaign's calls per window, the window lengthened by the margin that covers grant-to-wire delays. */
     private OriginatePacer.Rate rate(RobotSettings.Settings campaign) {
-        return new OriginatePacer.Rate(campaign.callsPerWindow(), campaign.rateWindow().plus(config.rateMargin()));
+        return new OriginatePacer.Rate(campaign.callsPerWindow(), campaign.rateWindow().plus(config.rateMargin()),
+                config.rateMargin());
     }
 
     /** The mobiles of the customers (into {@code mobiles}) and the rule that refuses each refused one. */

@@ -289,14 +289,32 @@ class RobotDialerBenchmark {
         return new Run(name, calls, windows.times().get(0), allResponded, allEnded, events, windows);
     }
 
-    /** A bare client's limits: the i-th Originate not before start + i / rate, nor while the concurrency is full. */
-    private record Pacing(Limits limits, SimulatedPbx simulator, long startNanos) {
+    /**
+     * A bare client's limits, kept as the service's sender keeps them: one Originate every 1 / rate on a
+     * fixed schedule that never catches up by more than one, and none while the concurrency is full.
+     */
+    private static final class Pacing {
+        private final Limits limits;
+        private final SimulatedPbx simulator;
+        private final long startNanos;
+        private final long spacingNanos;
+        private long nextNanos;
+
+        Pacing(Limits limits, SimulatedPbx simulator, long startNanos) {
+            this.limits = limits;
+            this.simulator = simulator;
+            this.startNanos = startNanos;
+            this.spacingNanos = (long) (NANOS_PER_SECOND / limits.rate());
+            this.nextNanos = startNanos;
+        }
+
         void await(int i) {
-            long due = startNanos + (long) ((i - 1) * NANOS_PER_SECOND / limits.rate());
-            while (simulator.activeCalls() >= limits.concurrency() || System.nanoTime() < due) {
+            nextNanos = Math.max(nextNanos, System.nanoTime() - spacingNanos);
+            while (simulator.activeCalls() >= limits.concurrency() || System.nanoTime() < nextNanos) {
                 deadline(startNanos, "pacing");
-                LockSupport.parkNanos(Math.max(1_000, Math.min(due - System.nanoTime(), 1_000_000)));
+                LockSupport.parkNanos(Math.max(1_000, Math.min(nextNanos - System.nanoTime(), 1_000_000)));
             }
+            nextNanos += spacingNanos;
         }
     }
 
