@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends a campaign's recorded robot calls off the dialer's tick, evenly spread over the second: one
@@ -22,6 +23,7 @@ final class OriginatePacer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OriginatePacer.class);
     private static final long IDLE_MILLIS = 10_000;
+    private static final int STATS_EVERY = 1000;
 
     /** One recorded call to send; {@link #drop} when it will never be sent (the service is stopping). */
     interface Call {
@@ -86,6 +88,9 @@ final class OriginatePacer implements AutoCloseable {
         long nextAtNanos = System.nanoTime();
         /** Slots granted and not yet used: sent one per spacing, all within half the margin of the grant. */
         int granted;
+        long sent;
+        long sendNanos;
+        long reserveNanos;
         long grantedAtNanos;
 
         Lane(String campaignId) {
@@ -120,26 +125,37 @@ final class OriginatePacer implements AutoCloseable {
                 granted = 0; // left over from a grant too old to send on: the slots lapse unused
             }
             if (granted == 0) {
-                // on a fixed schedule, so that late wake-ups do not add up; after a pause it starts afresh
-                nextAtNanos = Math.max(nextAtNanos, System.nanoTime() - spacing);
+                // on a fixed schedule, so that late wake-ups (milliseconds on a busy machine) do not add up:
+                // behind it, calls go out back to back, up to half the margin's worth; after a pause it starts afresh
+                nextAtNanos = Math.max(nextAtNanos, System.nanoTime() - rate.margin().toNanos() / 2);
                 sleepNanos(nextAtNanos - System.nanoTime());
                 OriginateRateLimiter.Grant grant;
+                long reserving = System.nanoTime();
                 while ((grant = reserve(rate)).slots() == 0) {
                     Thread.sleep(grant.waitMillis());
                     nextAtNanos = System.nanoTime();
                 }
                 granted = grant.slots();
+                reserveNanos += System.nanoTime() - reserving;
                 grantedAtNanos = System.nanoTime();
             } else {
                 sleepNanos(nextAtNanos - System.nanoTime());
             }
             granted--;
+            long sending = System.nanoTime();
             try {
                 next.call().send();
             } catch (RuntimeException e) {
                 LOG.errorf(e, "robot dialer: an Originate of %s failed", campaignId);
             }
             nextAtNanos += spacing;
+            sendNanos += System.nanoTime() - sending;
+            if (++sent % STATS_EVERY == 0) {
+                LOG.debugf("robot dialer: %s sent %d, %d waiting; sending took %d ms, slots %d ms of the last %d",
+                        campaignId, sent, queue.size(), sendNanos / 1_000_000, reserveNanos / 1_000_000, STATS_EVERY);
+                sendNanos = 0;
+                reserveNanos = 0;
+            }
         }
 
         /** As many slots as this lane sends within half the margin (at least one, at most those waiting). */
@@ -175,9 +191,15 @@ final class OriginatePacer implements AutoCloseable {
         }
     }
 
+    /** Parks rather than sleeps: Thread.sleep rounds any fraction of a millisecond up to a whole one. */
     private static void sleepNanos(long nanos) throws InterruptedException {
-        if (nanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+        long until = System.nanoTime() + nanos;
+        long left;
+        while ((left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 }

@@ -65,10 +65,11 @@ class RobotDialerBenchmark {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("telephony.simulator.time-scale", "0.01",
-                    "callcenter.robot.enabled", "true",
+                    "callcenter.robot.enabled", "true", "callcenter.robot.claim-ahead-windows", System.getProperty("benchmark.claim-ahead", "2"),
                     "callcenter.scheduler.start-delay", "1s",
                     "quarkus.log.category.\"com.bank.callcenter\".level", "WARN",
-                    "quarkus.log.category.\"com.bank.callcenter.robot.RobotDialer\".level", "DEBUG");
+                    "quarkus.log.category.\"com.bank.callcenter.robot.RobotDialer\".level", "DEBUG",
+                    "quarkus.log.category.\"com.bank.callcenter.robot.OriginatePacer\".level", "DEBUG");
         }
     }
 
