@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -88,6 +89,10 @@ final class OriginatePacer implements AutoCloseable {
         long nextAtNanos = System.nanoTime();
         /** Slots granted and not yet used: sent one per spacing, all within half the margin of the grant. */
         int granted;
+        /** The grant being sent on, how many of its slots were used, and the send times not yet in the log. */
+        OriginateRateLimiter.Grant grantOf;
+        int slotsUsed;
+        final Map<String, Long> sentAt = new HashMap<>();
         long sent;
         long sendNanos;
         long reserveNanos;
@@ -136,6 +141,8 @@ final class OriginatePacer implements AutoCloseable {
                     nextAtNanos = System.nanoTime();
                 }
                 granted = grant.slots();
+                grantOf = grant;
+                slotsUsed = 0;
                 reserveNanos += System.nanoTime() - reserving;
                 grantedAtNanos = System.nanoTime();
             } else {
@@ -148,6 +155,7 @@ final class OriginatePacer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "robot dialer: an Originate of %s failed", campaignId);
             }
+            sentAt.put(grantOf.slot(++slotsUsed), System.currentTimeMillis());
             nextAtNanos += spacing;
             sendNanos += System.nanoTime() - sending;
             if (++sent % STATS_EVERY == 0) {
@@ -162,11 +170,13 @@ final class OriginatePacer implements AutoCloseable {
         private OriginateRateLimiter.Grant reserve(Rate rate) {
             int asked = (int) Math.max(1, Math.min(queue.size() + 1, rate.margin().toNanos() / 2 / rate.spacingNanos()));
             try {
-                return limiter.reserve(campaignId, rate.limit(), rate.window(), asked);
+                return limiter.reserve(campaignId, rate.limit(), rate.window(), asked, Map.copyOf(sentAt));
             } catch (RuntimeException e) {
                 // neither Redis nor PostgreSQL: nothing is sent until one of them can count the slots
                 LOG.warnf("robot dialer: no originate slot for %s (%s)", campaignId, e.getMessage());
-                return new OriginateRateLimiter.Grant(0, rate.window().toMillis());
+                return new OriginateRateLimiter.Grant(0, rate.window().toMillis(), "");
+            } finally {
+                sentAt.clear(); // moved to their send times, or (nothing counting) lapsed with the window
             }
         }
 

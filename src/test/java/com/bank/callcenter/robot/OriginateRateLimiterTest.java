@@ -74,7 +74,7 @@ class OriginateRateLimiterTest {
                 asked.add(senders.submit(() -> {
                     List<Long> granted = new ArrayList<>();
                     while (System.currentTimeMillis() < end) {
-                        OriginateRateLimiter.Grant grant = limiter.reserve(campaignId, LIMIT, WINDOW, batch);
+                        OriginateRateLimiter.Grant grant = limiter.reserve(campaignId, LIMIT, WINDOW, batch, java.util.Map.of());
                         long at = System.currentTimeMillis();
                         for (int i = 0; i < grant.slots(); i++) {
                             granted.add(at);
