@@ -95,14 +95,16 @@ public class OriginateRateLimiter {
         } catch (RuntimeException e) {
             LOG.debugf("robot originate slots: Redis out of reach (%s); reserving in PostgreSQL", e.getMessage());
             return QuarkusTransaction.requiringNew().call(() -> reserveInDatabase(campaignId, limit, window, asked,
-                    sentAt, now, prefix));
+                    sentAt, prefix));
         }
     }
 
     private Grant reserveInDatabase(String campaignId, int limit, Duration window, int asked, Map<String, Long> sentAt,
-                                    long now, String prefix) {
+                                    String prefix) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('robot-originate-slots:' || ?1))")
                 .setParameter(1, campaignId).getSingleResult();
+        // the time of the grant is now, under the lock: not before the failed Redis call or the wait for the lock
+        long now = System.currentTimeMillis();
         sentAt.forEach((slot, at) -> em.createNativeQuery("update robot_originate_slot set slot_at = ?3"
                         + " where campaign_id = ?1 and slot_id = ?2")
                 .setParameter(1, campaignId).setParameter(2, slot).setParameter(3, Timestamp.from(Instant.ofEpochMilli(at)))
