@@ -58,6 +58,14 @@ public final class ChannelCampaigns implements AutoCloseable {
         return locked.stream().findFirst();
     }
 
+    /** The campaign's state now, if it is a campaign of this channel (a plain read, in the caller's transaction). */
+    public java.util.Optional<CampaignState> stateOf(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<String> states = em.createNativeQuery("select state from campaign where id = ?1 and channel = ?2")
+                .setParameter(1, campaignId).setParameter(2, channel.name()).getResultList();
+        return states.stream().findFirst().map(CampaignState::valueOf);
+    }
+
     /** A scheduled tick: nothing when the worker is switched off; a failure is logged, the next tick tries again. */
     public void scheduled(boolean enabled, Runnable tick) {
         if (!enabled) {

@@ -78,12 +78,7 @@ public class ContactRules {
         if (mobiles.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        Set<String> doNotCall = new HashSet<>(em.createNativeQuery("select mobile from do_not_call where mobile in (?1)"
-                        + " and (expires_at is null or expires_at > ?2)")
-                .setParameter(1, new ArrayList<>(new HashSet<>(mobiles.values())))
-                .setParameter(2, Timestamp.from(now)).getResultList());
-        doNotCall.addAll(pendingAmong(mobiles.values()));
+        Set<String> doNotCall = doNotCallAmong(mobiles.values(), now);
         boolean inside = insideCallingWindow(now);
         @SuppressWarnings("unchecked")
         Set<String> recentlyContacted = new HashSet<>(em.createNativeQuery("select distinct customer_id"
@@ -104,6 +99,25 @@ public class ContactRules {
             }
         });
         return refused;
+    }
+
+    /**
+     * The mobiles among these that must not be called now: on do_not_call (not expired) or opted out
+     * and still on their way there ({@link PendingOptOuts}).
+     *
+     * @throws ProblemException 503 opt-outs-unavailable when the pending opt-outs cannot be read
+     */
+    public Set<String> doNotCallAmong(java.util.Collection<String> mobiles, Instant now) {
+        if (mobiles.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> doNotCall = new HashSet<>(em.createNativeQuery("select mobile from do_not_call where mobile in (?1)"
+                        + " and (expires_at is null or expires_at > ?2)")
+                .setParameter(1, new ArrayList<>(new HashSet<>(mobiles)))
+                .setParameter(2, Timestamp.from(now)).getResultList());
+        doNotCall.addAll(pendingAmong(mobiles));
+        return doNotCall;
     }
 
     private Set<String> pendingAmong(java.util.Collection<String> mobiles) {

@@ -10,6 +10,7 @@ import com.bank.callcenter.contacts.ContactRules;
 import com.bank.callcenter.lists.ListEntries;
 import com.bank.callcenter.calls.DialingLock;
 import com.bank.callcenter.campaigns.CampaignDefinition;
+import com.bank.callcenter.campaigns.CampaignState;
 import com.bank.callcenter.campaigns.CampaignStateChanged;
 import com.bank.callcenter.campaigns.ChannelCampaigns;
 import com.bank.callcenter.campaigns.Channel;
@@ -95,7 +96,7 @@ public class RobotDialer {
                        TelephonyConfig telephony, RobotDialerConfig config, RobotSettings settings, Clock clock,
                        DialledRobotCalls dialled, OriginateRateLimiter limiter) {
         this.dialled = dialled;
-        this.pacer = new OriginatePacer(limiter);
+        this.pacer = new OriginatePacer(limiter, this::checkAtSend);
         this.em = em;
         this.campaigns = new ChannelCampaigns(em, Channel.ROBOT_CALL);
         this.pbx = pbx;
@@ -141,6 +142,72 @@ public class RobotDialer {
     /** POST /api/campaigns/{id}/start of a robot campaign: dial at once rather than at the next tick. */
     void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignStateChanged changed) {
         campaigns.started(changed, config.enabled(), this::tick);
+    }
+
+    /**
+     * Paused or ended: the calls recorded here and still waiting to be sent are not sent, their
+     * entries go back (off the request's thread: each is a few small transactions).
+     */
+    void stopped(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignStateChanged changed) {
+        if (changed.channel() == Channel.ROBOT_CALL && changed.state() != CampaignState.ACTIVE) {
+            settler.execute(() -> pacer.cancel(changed.campaignId(), campaignNot(changed.state())));
+        }
+    }
+
+    private static String campaignNot(CampaignState state) {
+        return "campaign " + state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A recorded, followed call waiting in the pacer. */
+    private final class RobotCall implements OriginatePacer.Call {
+        final Claimed entry;
+        final UUID callId;
+        final String mobile;
+        final String server;
+
+        RobotCall(Claimed entry, UUID callId, String mobile, String server) {
+            this.entry = entry;
+            this.callId = callId;
+            this.mobile = mobile;
+            this.server = server;
+        }
+
+        @Override
+        public void send() {
+            originate(entry, callId, mobile, server);
+        }
+
+        @Override
+        public void drop(String why) {
+            notSent(entry, callId, why);
+        }
+    }
+
+    /**
+     * The checks of the claim, repeated as the calls go out (up to {@code claim-ahead-windows} later):
+     * the campaign still ACTIVE and inside its hours, the bank's calling window, and no do-not-call
+     * since. The frequency cap is not repeated: these calls' own attempts are already recorded.
+     */
+    private OriginatePacer.Verdict checkAtSend(String campaignId, List<OriginatePacer.Call> calls) {
+        Instant now = clock.instant();
+        List<RobotCall> robotCalls = calls.stream().map(RobotCall.class::cast).toList();
+        if (!rules.insideCallingWindow(now)) {
+            return OriginatePacer.Verdict.stop(ContactRules.OUTSIDE_CALLING_WINDOW);
+        }
+        if (!settings.insideSchedule(robotCalls.get(0).entry.settings(), now)) {
+            return OriginatePacer.Verdict.stop("outside the campaign's schedule");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<CampaignState> state = campaigns.stateOf(campaignId);
+            if (state.isEmpty() || state.get() != CampaignState.ACTIVE) {
+                return OriginatePacer.Verdict.stop(campaignNot(state.orElse(CampaignState.ENDED)));
+            }
+            Set<String> doNotCall = rules.doNotCallAmong(robotCalls.stream().map(call -> call.mobile).toList(), now);
+            Map<OriginatePacer.Call, String> refused = new HashMap<>();
+            robotCalls.stream().filter(call -> doNotCall.contains(call.mobile))
+                    .forEach(call -> refused.put(call, ContactRules.DO_NOT_CALL));
+            return OriginatePacer.Verdict.refuse(refused);
+        });
     }
 
     /** Every ACTIVE robot campaign; returns how many calls were originated. */
@@ -272,17 +339,7 @@ public class RobotDialer {
             String mobile = mobiles.get(call.getKey());
             tracker.follow(callId, server, entry.customerId(), null);
             dialled.dialled(callId, new DialledRobotCalls.Dialled(entry.customerId(), entry.campaignId(), mobile));
-            sends.add(new OriginatePacer.Call() {
-                @Override
-                public void send() {
-                    originate(entry, callId, mobile, server);
-                }
-
-                @Override
-                public void drop(String why) {
-                    notSent(entry, callId, why);
-                }
-            });
+            sends.add(new RobotCall(entry, callId, mobile, server));
         }
         pacer.submit(first.campaignId(), rate(first.settings()), sends);
         LOG.debugf("robot dialer: %d claimed, %d queued to send; screen %d ms, locks %d ms, record %d ms",
@@ -294,7 +351,7 @@ public class RobotDialer {
     /** The campaign's calls per window, the window lengthened by the margin that covers grant-to-wire delays. */
     private OriginatePacer.Rate rate(RobotSettings.Settings campaign) {
         return new OriginatePacer.Rate(campaign.callsPerWindow(), campaign.rateWindow().plus(config.rateMargin()),
-                config.rateMargin());
+                config.rateMargin(), config.sendCheckAge());
     }
 
     /** The mobiles of the customers (into {@code mobiles}) and the rule that refuses each refused one. */

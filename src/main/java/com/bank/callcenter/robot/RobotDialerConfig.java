@@ -36,6 +36,13 @@ public interface RobotDialerConfig {
     @WithDefault("2")
     int claimAheadWindows();
 
+    /**
+     * A call waiting to be sent is checked again (campaign still active, calling window, do-not-call)
+     * when its last check is older than this: one check covers the calls of this long at the rate.
+     */
+    @WithDefault("PT0.25S")
+    Duration sendCheckAge();
+
     /** The robot prompt (PROMPT), as custom/&lt;name&gt;. */
     @WithDefault("custom/robot-offer")
     String prompt();

@@ -314,6 +314,63 @@ class RobotDialerTest {
     }
 
     @Test
+    void pauseDropsTheCallsRecordedButNotYetSent() {
+        Set<String> mobiles = new HashSet<>();
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            customers.add(robot.customer('7'));
+            mobiles.add(RobotCampaigns.mobileOf(customers.get(i)));
+        }
+        // one a second: the tick records both, the second waits a second in the pacer
+        String campaign = robot.robotCampaign(",\"robot\":{\"concurrency\":10,\"callsPerSecond\":1}");
+        RobotCampaigns.buildList(campaign);
+        RobotCampaigns.start(campaign);
+        assertEquals(2, dialer.tick(List.of(campaign)));
+        RobotCampaigns.await("the first call sent", () -> originatesTo(mobiles) == 1);
+
+        RobotCampaigns.pause(campaign);
+        RobotCampaigns.await("the waiting call dropped", () -> Db.count("select count(*) from call_attempt"
+                + " where campaign_id = ? and reason = 'not sent: campaign paused'", campaign) == 1);
+
+        assertEquals(1, originatesTo(mobiles), "nothing sent after the pause");
+        Map<String, Object> dropped = Db.rows("select * from call_attempt where campaign_id = ?"
+                + " and reason like 'not sent%'", campaign).get(0);
+        assertEquals("FAILED", dropped.get("state"));
+        assertEquals("PENDING", entry(campaign, (String) dropped.get("customer_id")).get("state"), "due again");
+        assertEquals(0, entry(campaign, (String) dropped.get("customer_id")).get("attempts"));
+        assertEquals(false, Db.value("select sent from contact_attempt where id = ?", dropped.get("id")),
+                "no contact for the frequency cap");
+    }
+
+    @Test
+    void anOptOutAfterTheClaimStopsTheCallWaitingToBeSent() {
+        Set<String> mobiles = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            mobiles.add(RobotCampaigns.mobileOf(robot.customer('7')));
+        }
+        String campaign = robot.robotCampaign(",\"robot\":{\"concurrency\":10,\"callsPerSecond\":1}");
+        RobotCampaigns.buildList(campaign);
+        RobotCampaigns.start(campaign);
+        assertEquals(2, dialer.tick(List.of(campaign)));
+        RobotCampaigns.await("the first call sent", () -> originatesTo(mobiles) == 1);
+        String sentTo = mobiles.stream().filter(m -> originatesTo(Set.of(m)) == 1).findFirst().orElseThrow();
+        String waiting = mobiles.stream().filter(m -> !m.equals(sentTo)).findFirst().orElseThrow();
+        Db.execute("insert into do_not_call (mobile, reason, source) values (?, '拒绝', 'TEST')", waiting);
+
+        robot.drive(campaign, () -> allEntriesIn(campaign, "DONE", "SKIPPED"));
+
+        assertEquals(0, originatesTo(Set.of(waiting)), "the opted-out number was never dialled");
+        String customer = (String) Db.value("select customer_id from customer where mobile = ?", waiting);
+        assertEquals("SKIPPED", entry(campaign, customer).get("state"));
+        assertEquals("do-not-call", entry(campaign, customer).get("skip_reason"));
+        assertEquals("not sent: do-not-call", calls(campaign, customer).get(0).get("reason"));
+    }
+
+    private long originatesTo(Set<String> mobiles) {
+        return OriginateWindows.of(launcher.simulator().orElseThrow().originateTimes(), mobiles).count();
+    }
+
+    @Test
     void twoTicksAtOnceNeverTakeTheSameEntry() throws Exception {
         for (int i = 0; i < 12; i++) {
             robot.customer('7');
