@@ -1,8 +1,10 @@
 // The supervisor's live dashboard: GET /api/dashboard/today draws the page (the RMs by state, the calls in
 // progress, today's totals, each RM against the daily standard, the robot's results, the calls per hour as a
-// Chart.js bar chart); the events of /api/dashboard/stream keep it current without a reload. A lost stream
-// shows 'reconnecting' and is opened again (the browser retries by itself; a closed one is reopened with a
-// growing delay); while it is down GET /api/dashboard/today every 30 s is the fallback.
+// Chart.js bar chart); the events of /api/dashboard/stream keep it current without a reload: 'today' (the
+// whole body again, at most once a second), 'heartbeat' ({at}, when nothing changed for a while) and
+// 'unavailable' (the live counters are out of reach). A lost stream shows 'reconnecting' and is opened again
+// (the browser retries by itself; a closed or silent one is reopened with a growing delay); while it is down
+// GET /api/dashboard/today every 30 s is the fallback. Durations ('since') count on the server's clock (asOf).
 (function () {
   'use strict';
 
@@ -13,11 +15,12 @@
   const text = root.dataset;
   const locale = text.lang === 'en' ? 'en' : 'zh-CN';
   const STATES = ['ON_CALL', 'WRAP_UP', 'READY', 'PAUSED', 'OFFLINE'];
-  const STREAM_EVENTS = ['snapshot', 'today', 'agent', 'state', 'call', 'totals', 'robot', 'sms', 'change'];
   const POLL_MILLIS = 30000;
   const REFRESH_DELAY_MILLIS = 250;
   const FIRST_RETRY_MILLIS = 1000;
   const LAST_RETRY_MILLIS = 30000;
+  // the stream sends a heartbeat every 15 s at least: this much silence means a dead connection
+  const SILENCE_MILLIS = 45000;
   // the chart always shows the working day; earlier or later hours only when they had calls
   const FIRST_HOUR = 8;
   const LAST_HOUR = 20;
@@ -29,9 +32,10 @@
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-  let snapshot = null;
   let chart = null;
   let events = null;
+  let lastHeard = 0;
+  let serverAhead = 0; // the server's clock minus the browser's, from asOf / heartbeat
   let retryMillis = FIRST_RETRY_MILLIS;
   let refreshTimer = null;
   let loading = null;
@@ -53,18 +57,25 @@
     return (h > 0 ? h + ':' + String(m).padStart(2, '0') : String(m)) + ':' + String(s).padStart(2, '0');
   }
 
-  // the API gives the rate as a fraction (0.42); a percentage (42) is accepted too
+  // a fraction: answered / dialled (above 1 where RMs took robot hand-offs)
   function rate(value) {
-    if (value == null || isNaN(Number(value))) {
-      return '–';
+    return value == null || isNaN(Number(value)) ? '–' : percent.format(Number(value));
+  }
+
+  function serverNow() {
+    return Date.now() + serverAhead;
+  }
+
+  function learnServerClock(instant) {
+    const at = Date.parse(instant);
+    if (!isNaN(at)) {
+      serverAhead = at - Date.now();
     }
-    const fraction = Number(value) > 1 ? Number(value) / 100 : Number(value);
-    return percent.format(fraction);
   }
 
   function since(instant) {
     const start = Date.parse(instant);
-    return isNaN(start) ? '' : duration((Date.now() - start) / 1000);
+    return isNaN(start) ? '' : duration((serverNow() - start) / 1000);
   }
 
   function show(id, value, formatted) {
@@ -124,6 +135,7 @@
     show('robot-pressed2', r.pressed2);
     show('robot-pressed9', r.pressed9);
     show('robot-no-input', r.noInput);
+    show('robot-calls-in-progress', r.callsInProgress);
   }
 
   function agentRow(agent) {
@@ -134,7 +146,7 @@
     name.textContent = agent.name || agent.staffId;
     const id = document.createElement('span');
     id.className = 'muted small-text block';
-    id.textContent = agent.staffId;
+    id.textContent = agent.branchId ? agent.staffId + ' · ' + agent.branchId : agent.staffId;
     const who = document.createElement('div');
     who.append(name, id);
     cell(row, who, 'agent-name');
@@ -243,14 +255,15 @@
   }
 
   function draw(today) {
-    snapshot = today;
+    learnServerClock(today.asOf);
     drawTotals(today.totals);
     drawAgents(today.agents);
     drawRobot(today.robot);
     drawChart(today.hourly);
     const updated = el('updated-at');
-    updated.dateTime = new Date().toISOString();
-    updated.textContent = clock.format(new Date());
+    const asOf = new Date(serverNow());
+    updated.dateTime = asOf.toISOString();
+    updated.textContent = (today.date ? today.date + ' ' : '') + clock.format(asOf);
     root.dataset.loaded = 'true';
   }
 
@@ -321,21 +334,46 @@
     }
   }
 
-  // a whole dashboard is drawn as it is; an RM's new state is shown at once; any change reads the totals again
-  function onChange(event) {
+  function heard() {
+    lastHeard = Date.now();
+    retryMillis = FIRST_RETRY_MILLIS;
+    setLive('live');
+  }
+
+  function onToday(event) {
     const body = parse(event);
-    if (body && body.totals && body.agents) {
+    heard();
+    if (body && body.totals) {
+      el('dashboard-error').hidden = true;
       draw(body);
-      return;
+    } else {
+      schedule();
     }
-    if (body && snapshot && body.staffId && body.state) {
-      const agents = (snapshot.agents || []).filter(function (a) { return a.staffId !== body.staffId; });
-      const before = (snapshot.agents || []).find(function (a) { return a.staffId === body.staffId; }) || {};
-      agents.push(Object.assign({}, before, body));
-      snapshot.agents = agents;
-      drawAgents(agents);
+  }
+
+  function onHeartbeat(event) {
+    const body = parse(event);
+    heard();
+    if (body && body.at) {
+      learnServerClock(body.at);
     }
-    schedule();
+  }
+
+  // Redis is away: the numbers on the page are the last known; the next 'today' clears this
+  function onUnavailable(event) {
+    const body = parse(event);
+    lastHeard = Date.now();
+    setLive('reconnecting');
+    showError(body && body.detail);
+  }
+
+  function reconnect() {
+    if (events) {
+      events.close();
+    }
+    setLive('reconnecting');
+    setTimeout(connect, retryMillis);
+    retryMillis = Math.min(retryMillis * 2, LAST_RETRY_MILLIS);
   }
 
   function connect() {
@@ -343,23 +381,25 @@
       setLive('reconnecting');
       return;
     }
-    events = new EventSource('/api/dashboard/stream');
-    events.addEventListener('open', function () {
-      retryMillis = FIRST_RETRY_MILLIS;
-      setLive('live');
+    const opened = new EventSource('/api/dashboard/stream');
+    events = opened;
+    lastHeard = Date.now();
+    opened.addEventListener('open', function () {
+      heard();
       refresh(); // whatever changed while the stream was down
     });
-    events.addEventListener('error', function () {
+    opened.addEventListener('error', function () {
+      if (events !== opened) {
+        return;
+      }
       setLive('reconnecting');
-      if (events.readyState === EventSource.CLOSED) {
-        // the browser gives up on an answer other than a stream: open a new one after a while
-        events.close();
-        setTimeout(connect, retryMillis);
-        retryMillis = Math.min(retryMillis * 2, LAST_RETRY_MILLIS);
+      if (opened.readyState === EventSource.CLOSED) {
+        reconnect(); // the browser gives up on an answer other than a stream
       }
     });
-    STREAM_EVENTS.forEach(function (name) { events.addEventListener(name, onChange); });
-    events.onmessage = onChange;
+    opened.addEventListener('today', onToday);
+    opened.addEventListener('heartbeat', onHeartbeat);
+    opened.addEventListener('unavailable', onUnavailable);
   }
 
   // ---- wiring ----------------------------------------------------------------------------------
@@ -373,6 +413,9 @@
   setInterval(function () {
     if (!events || events.readyState !== EventSource.OPEN) {
       refresh();
+    }
+    if (events && events.readyState !== EventSource.CLOSED && Date.now() - lastHeard > SILENCE_MILLIS) {
+      reconnect(); // a connection that went silent (a proxy, a sleeping laptop) without an error
     }
   }, POLL_MILLIS);
 }());

@@ -678,6 +678,9 @@ public interface PageMessages {
     String dashNoInput();
 
     @Message
+    String dashRobotInProgress();
+
+    @Message
     String dashHourly();
 
     @Message

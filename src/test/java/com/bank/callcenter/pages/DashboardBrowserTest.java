@@ -54,7 +54,7 @@ class DashboardBrowserTest {
             const page = {totals: {}, robot: {}, states: {}, agents: {}};
             ['dialled', 'answered', 'answer-rate', 'effective', 'avg-talk', 'sms', 'calls-in-progress']
                 .forEach(id => page.totals[id] = value('total-' + id));
-            ['pressed1', 'pressed2', 'pressed9', 'no-input'].forEach(id => page.robot[id] = value('robot-' + id));
+            ['pressed1', 'pressed2', 'pressed9', 'no-input', 'calls-in-progress'].forEach(id => page.robot[id] = value('robot-' + id));
             ['READY', 'ON_CALL', 'WRAP_UP', 'PAUSED', 'OFFLINE'].forEach(s => page.states[s] = value('state-count-' + s));
             document.querySelectorAll('#agents tr[data-staff-id]').forEach(row => page.agents[row.dataset.staffId] = {
                 state: row.dataset.state,
@@ -117,6 +117,9 @@ class DashboardBrowserTest {
         desks.customer(rm, '0', "20000"); // the mobile answers
         campaigns.add(desks.activeCampaign(60, null));
         String supervisor = branchSupervisor();
+        // the dashboard reads staff from a cache it refreshes when it meets someone new
+        Await.until("the dashboard shows the branch's RM, and only them", WAIT,
+                () -> List.of(rm).equals(today(supervisor).getList("agents.staffId")));
 
         signIn(supervisor);
         browser.get(root + "dashboard");
@@ -241,7 +244,8 @@ class DashboardBrowserTest {
                 .append(" avgTalk=").append(n(totals.get("avgTalkSeconds"))).append(" sms=").append(n(totals.get("sms")))
                 .append(" inProgress=").append(n(totals.get("callsInProgress")));
         out.append("\nrobot 1=").append(n(robot.get("pressed1"))).append(" 2=").append(n(robot.get("pressed2")))
-                .append(" 9=").append(n(robot.get("pressed9"))).append(" none=").append(n(robot.get("noInput")));
+                .append(" 9=").append(n(robot.get("pressed9"))).append(" none=").append(n(robot.get("noInput")))
+                .append(" inProgress=").append(n(robot.get("callsInProgress")));
         out.append("\nstates");
         for (String state : STATES) {
             out.append(' ').append(state).append('=').append(agents.stream().filter(a -> state.equals(a.get("state"))).count());
@@ -273,7 +277,8 @@ class DashboardBrowserTest {
                 .append(" sms=").append(n(page.get("totals.sms"))).append(" inProgress=")
                 .append(n(page.get("totals.calls-in-progress")));
         out.append("\nrobot 1=").append(n(page.get("robot.pressed1"))).append(" 2=").append(n(page.get("robot.pressed2")))
-                .append(" 9=").append(n(page.get("robot.pressed9"))).append(" none=").append(n(page.get("robot.no-input")));
+                .append(" 9=").append(n(page.get("robot.pressed9"))).append(" none=").append(n(page.get("robot.no-input")))
+                .append(" inProgress=").append(n(page.get("robot.calls-in-progress")));
         out.append("\nstates");
         for (String state : STATES) {
             out.append(' ').append(state).append('=').append(page.getString("states." + state));
