@@ -1,5 +1,6 @@
 package com.bank.callcenter.pages;
 
+import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.scoring.ScoringConfig;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.security.Roles;
@@ -33,24 +34,27 @@ public class DashboardPage {
 
     @CheckedTemplate(basePath = "pages")
     static class Templates {
-        static native TemplateInstance dashboard(String lang, List<String> states, int effectiveStandard,
+        static native TemplateInstance dashboard(String lang, String zone, List<String> states, int effectiveStandard,
                                                  int smsStandard, boolean canImport, boolean canCampaigns);
     }
 
     private final PageLanguage languages;
     private final CurrentUser currentUser;
     private final ScoringConfig scoring;
+    private final CallCenterConfig config;
 
-    public DashboardPage(PageLanguage languages, CurrentUser currentUser, ScoringConfig scoring) {
+    public DashboardPage(PageLanguage languages, CurrentUser currentUser, ScoringConfig scoring,
+                         CallCenterConfig config) {
         this.languages = languages;
         this.currentUser = currentUser;
         this.scoring = scoring;
+        this.config = config;
     }
 
     @GET
     public TemplateInstance dashboard(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Locale locale = languages.pick(lang, headers.getAcceptableLanguages());
-        return Templates.dashboard(locale.getLanguage(), STATES, scoring.effectiveCallsPerWorkingDay(),
+        return Templates.dashboard(locale.getLanguage(), config.zone().getId(), STATES, scoring.effectiveCallsPerWorkingDay(),
                 scoring.smsPerWorkingDay(), ImportsPage.ROLES.stream().anyMatch(currentUser::is),
                 CampaignsPage.ROLES.stream().anyMatch(currentUser::is)).setLocale(locale);
     }

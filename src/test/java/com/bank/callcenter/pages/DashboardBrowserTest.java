@@ -143,9 +143,9 @@ class DashboardBrowserTest {
         Desks.ready(rm);
         new WebDriverWait(browser, WAIT).until(d -> "READY".equals(rowState(rm)));
         String ready = browser.findElement(By.id("dashboard")).getAttribute("data-state-ready");
-        assertEquals(ready, browser.findElement(By.cssSelector("#agents tr[data-staff-id='" + rm + "'] .state")).getText());
-        assertTrue(browser.findElement(By.cssSelector("#agents tr[data-staff-id='" + rm + "'] td.since")).getText()
-                .matches("\\d+(:\\d\\d){1,2}"), "how long the RM has been READY is shown as a duration");
+        assertEquals(ready, rowText(rm, ".state"));
+        assertTrue(rowText(rm, "td.since").matches("\\d+(:\\d\\d){1,2}"),
+                "how long the RM has been READY is shown as a duration: " + rowText(rm, "td.since"));
 
         // the RM takes the customer and calls; the simulated PBX answers and hangs up
         JsonPath card = Desks.take(rm);
@@ -164,8 +164,7 @@ class DashboardBrowserTest {
         assertEquals(Integer.toString(dialledBefore + 1), attribute("total-dialled", "data-value"));
         assertEquals(Integer.toString(answeredBefore + 1), attribute("total-answered", "data-value"));
         assertEquals(1, after.getInt("agents.find { it.staffId == '%s' }.dialled".formatted(rm)));
-        assertEquals("1", browser.findElement(By.cssSelector("#agents tr[data-staff-id='" + rm + "'] td.dialled"))
-                .getAttribute("data-value"));
+        assertEquals("1", rowText(rm, "td.dialled"));
         assertEquals(((Number) js("return Chart.getChart(document.getElementById('hourly-chart')).data.datasets[0].data"
                 + ".reduce((a, b) => a + b, 0);")).intValue(), after.getInt("totals.dialled"));
         assertEquals("still here", js("return window.dashboardTestMark;"), "the page was not reloaded");
@@ -302,9 +301,18 @@ class DashboardBrowserTest {
         return number == Math.rint(number) ? Long.toString((long) number) : String.format(Locale.ROOT, "%.3f", number);
     }
 
+    /** Read in the page itself: the rows are drawn anew with every change. */
     private String rowState(String staffId) {
-        return browser.findElements(By.cssSelector("#agents tr[data-staff-id='" + staffId + "']")).stream()
-                .map(row -> row.getAttribute("data-state")).findFirst().orElse("");
+        Object state = ((JavascriptExecutor) browser).executeScript("const row = document.querySelector("
+                + "'#agents tr[data-staff-id=\"' + arguments[0] + '\"]'); return row ? row.dataset.state : '';", staffId);
+        return state == null ? "" : state.toString();
+    }
+
+    private String rowText(String staffId, String selector) {
+        Object text = ((JavascriptExecutor) browser).executeScript("const cell = document.querySelector("
+                + "'#agents tr[data-staff-id=\"' + arguments[0] + '\"] ' + arguments[1]); return cell ? cell.textContent.trim() : '';",
+                staffId, selector);
+        return text == null ? "" : text.toString();
     }
 
     private Object js(String script) {
