@@ -74,10 +74,12 @@ public class CallRecordWriter {
     private final List<Consumer<Set<UUID>>> finalListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private final Event<CallStatesChanged> statesChanged;
+    private final Event<CallRecordsChanged> recordsChanged;
 
     public CallRecordWriter(EntityManager em, ObjectMapper json, TelephonyConfig config,
-                            Event<CallStatesChanged> statesChanged) {
+                            Event<CallStatesChanged> statesChanged, Event<CallRecordsChanged> recordsChanged) {
         this.statesChanged = statesChanged;
+        this.recordsChanged = recordsChanged;
         this.em = em;
         this.json = json;
         for (int i = 0; i < config.recordWriters(); i++) {
@@ -137,11 +139,13 @@ public class CallRecordWriter {
         for (int attempt = 1; ; attempt++) {
             try {
                 List<CallStatesChanged.Change> changes = new ArrayList<>();
-                Set<UUID> becameFinal = QuarkusTransaction.requiringNew().call(() -> apply(batch, changes));
+                List<CallRecordsChanged.Record> records = new ArrayList<>();
+                Set<UUID> becameFinal = QuarkusTransaction.requiringNew().call(() -> apply(batch, changes, records));
                 if (!becameFinal.isEmpty()) {
                     tellFinal(becameFinal);
                 }
                 tellChanged(changes);
+                tellRecords(records);
                 return;
             } catch (RuntimeException e) {
                 boolean optimistic = e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException;
@@ -189,7 +193,8 @@ public class CallRecordWriter {
         }
     }
 
-    private Set<UUID> apply(List<Pending> batch, List<CallStatesChanged.Change> changes) {
+    private Set<UUID> apply(List<Pending> batch, List<CallStatesChanged.Change> changes,
+                            List<CallRecordsChanged.Record> records) {
         Set<UUID> ids = new LinkedHashSet<>();
         batch.forEach(pending -> ids.add(pending.callId()));
         Map<UUID, CallAttempt> calls = new HashMap<>();
@@ -215,10 +220,28 @@ public class CallRecordWriter {
         calls.values().stream().filter(call -> call.staffId != null && call.state != wasState.get(call.id))
                 .forEach(call -> changes.add(new CallStatesChanged.Change(call.id, call.staffId, call.kind, call.state,
                         call.outcome, call.talkSeconds)));
+        records.clear();
+        if (!kept.isEmpty()) {
+            Set<UUID> notSent = notSent(calls.keySet());
+            calls.values().forEach(call -> records.add(new CallRecordsChanged.Record(call.id, call.kind, call.staffId,
+                    call.customerId, call.queuedAt, call.state, call.answerAt, call.talkSeconds, call.handedOffAt,
+                    call.robotChoice, !notSent.contains(call.id))));
+        }
         Set<UUID> becameFinal = new LinkedHashSet<>();
         calls.values().stream().filter(call -> !wasFinal.get(call.id) && call.state.isFinal())
                 .forEach(call -> becameFinal.add(call.id));
         return becameFinal;
+    }
+
+    /** The calls among {@code ids} whose attempt reached no one (contact_attempt.sent false). */
+    private Set<UUID> notSent(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("select id from contact_attempt where id in (?1) and not sent", UUID.class)
+                .setParameter(1, ids).getResultList();
+        return Set.copyOf(rows);
     }
 
     /** COPY: a batch of events costs PostgreSQL one statement, not one per row. */
@@ -261,6 +284,17 @@ public class CallRecordWriter {
             statesChanged.fire(new CallStatesChanged(List.copyOf(changes)));
         } catch (RuntimeException e) {
             LOG.warnf(e, "calls: state-change observers failed");
+        }
+    }
+
+    private void tellRecords(List<CallRecordsChanged.Record> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            recordsChanged.fire(new CallRecordsChanged(List.copyOf(records)));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "calls: record observers failed");
         }
     }
 

@@ -20,6 +20,7 @@ import com.bank.callcenter.telephony.TelephonyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
@@ -66,9 +67,11 @@ public class SmsService {
     private final TelephonyConfig telephony;
     private final CallCenterConfig callcenter;
     private final Clock clock;
+    private final Event<SmsSettled> settled;
 
     public SmsService(EntityManager em, Pbx pbx, ContactRules rules, ContactAttempts attempts, BookAccess book, SmsTemplates templates, SmsConfig config,
-                      TelephonyConfig telephony, CallCenterConfig callcenter, Clock clock) {
+                      TelephonyConfig telephony, CallCenterConfig callcenter, Clock clock, Event<SmsSettled> settled) {
+        this.settled = settled;
         this.em = em;
         this.pbx = pbx;
         this.rules = rules;
@@ -228,9 +231,10 @@ public class SmsService {
                 || result != null && !result.accepted();
         // retried with backoff when the database is briefly away; what is never written the sweep
         // (UnansweredSms) settles UNKNOWN, never left QUEUED
+        SmsSettled[] recorded = new SmsSettled[1];
         boolean written = RetriedWrite.run("SMS " + smsId + " " + state + " (" + status + ")",
                 () -> QuarkusTransaction.requiringNew().run(() -> {
-                    em.createNativeQuery("update sms_message set state = ?2,"
+                    int updated = em.createNativeQuery("update sms_message set state = ?2,"
                                     + " gateway_status = ?3, sent_at = case when ?2 = 'SENT' then cast(?4 as timestamptz) end"
                                     + " where id = ?1 and state = 'QUEUED'")
                             .setParameter(1, smsId).setParameter(2, state).setParameter(3, status)
@@ -239,11 +243,30 @@ public class SmsService {
                         // not sent, or refused by Asterisk: on record, but not a contact for the frequency cap
                         attempts.markNotSent(smsId);
                     }
+                    recorded[0] = updated == 0 ? null : settledRecord(smsId, state);
                 }));
         if (written) {
             LOG.infof("SMS %s: %s (%s)", smsId, state, status);
+            tellSettled(recorded[0]);
         }
         return delivery;
+    }
+
+    private SmsSettled settledRecord(UUID smsId, String state) {
+        Object[] row = (Object[]) em.createNativeQuery("select staff_id, customer_id, created_at from sms_message where id = ?1")
+                .setParameter(1, smsId).getSingleResult();
+        return new SmsSettled(smsId, (String) row[0], (String) row[1], SqlValues.instant(row[2]), state);
+    }
+
+    private void tellSettled(SmsSettled sms) {
+        if (sms == null) {
+            return;
+        }
+        try {
+            settled.fire(sms);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "SMS %s: settled observers failed", sms.smsId());
+        }
     }
 
     /** What is checked before an SMS is recorded: nothing (the customer asked), or the rules with a cap. */
