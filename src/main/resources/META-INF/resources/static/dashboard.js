@@ -339,7 +339,9 @@
   function heard() {
     lastHeard = Date.now();
     retryMillis = FIRST_RETRY_MILLIS;
-    setLive('live');
+    if (navigator.onLine !== false) {
+      setLive('live');
+    }
   }
 
   function onToday(event) {
@@ -405,6 +407,16 @@
   }
 
   // ---- wiring ----------------------------------------------------------------------------------
+
+  // the browser knows before the stream does when the network is gone; once it is back, a fresh stream
+  window.addEventListener('offline', function () { setLive('reconnecting'); });
+  window.addEventListener('online', function () {
+    retryMillis = FIRST_RETRY_MILLIS;
+    if (events) {
+      events.close();
+    }
+    connect();
+  });
 
   refresh().then(connect);
   setInterval(function () {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -38,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * they are missing): a supervisor of a branch of its own signs in and opens /dashboard; what the page
  * shows equals GET /api/dashboard/today; an RM of the branch goes READY and places a call the simulated
  * PBX answers, and the page follows through /api/dashboard/stream without a reload; the hourly chart
- * is a Chart.js chart whose dialled bars add up to today's dialled; the page speaks Chinese and English.
+ * is a Chart.js chart whose dialled bars add up to today's dialled; the page speaks Chinese and English;
+ * a lost stream shows 'reconnecting' and the page comes back live by itself.
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -191,6 +194,28 @@ class DashboardBrowserTest {
         assertTrue(text("robot-card").contains("按 9"), text("robot-card"));
         assertEquals("实时", text("live-indicator"));
         assertEquals("就绪", browser.findElement(By.cssSelector(".state-count[data-state=READY] .state-count-label")).getText());
+    }
+
+    /** The browser's network goes away (Chromium's offline emulation) and comes back: a fresh stream. */
+    @Test
+    void aLostStreamShowsReconnectingAndComesBackLive() {
+        signIn(branchSupervisor());
+        browser.get(root + "dashboard?lang=en");
+        awaitLive();
+        js("window.dashboardTestMark = 'still here';");
+        ChromiumDriver chrome = (ChromiumDriver) browser;
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        chrome.setNetworkConditions(offline);
+        try {
+            new WebDriverWait(browser, WAIT).until(d -> "reconnecting".equals(attribute("live-indicator", "data-live")));
+            assertEquals("Reconnecting…", text("live-indicator"));
+        } finally {
+            chrome.deleteNetworkConditions();
+        }
+        new WebDriverWait(browser, WAIT).until(d -> "live".equals(attribute("live-indicator", "data-live")));
+        assertEquals("Live", text("live-indicator"));
+        assertEquals("still here", js("return window.dashboardTestMark;"), "the page was not reloaded");
     }
 
     @Test
