@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The supervisors' live dashboard against real calls, SMS and robot calls through the simulated PBX.
- * Its profile lets customers talk 20 s (an RM who hangs up at once makes a short call) and lifts the
+ * Its profile lets customers talk about 25 s (an RM who hangs up at once makes a short call) and lifts the
  * bank's frequency cap, so one customer can be called twice in a day.
  */
 @QuarkusTest
@@ -49,12 +49,13 @@ class DashboardTest {
 
     private static final Duration AWAIT = Duration.ofSeconds(40);
     private static final String TODAY = "2026-11-25";
+    private static final int EFFECTIVE_SECONDS = 15;
 
-    /** 20 s of talk when nobody hangs up; no frequency cap. */
+    /** About 25 s of talk when nobody hangs up (effective: 15 s); no frequency cap. */
     public static class LongTalks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.telephony.simulator.talk-ms", "20000",
+            return Map.of("%test.telephony.simulator.talk-ms", "25000",
                     "%test.callcenter.campaigns.defaults.frequency-cap-days", "0");
         }
     }
@@ -131,11 +132,16 @@ class DashboardTest {
         return (Integer) Db.value("select talk_seconds from call_attempt where id = cast(? as uuid)", callId);
     }
 
-    /** A call the customer answers and talks 20 s in. */
+    /** A call the customer answers and talks in long enough to be effective (callcenter.scoring.effective-call-seconds). */
     private static String longCall(String rm, String customerId) {
         String callId = call(rm, customerId);
-        Await.until("call " + callId + " talked 20 s", AWAIT,
-                () -> "COMPLETED".equals(state(callId)) && talk(callId) != null && talk(callId) >= 20);
+        try {
+            Await.until("call " + callId + " talked long enough", AWAIT,
+                    () -> "COMPLETED".equals(state(callId)) && talk(callId) != null && talk(callId) >= EFFECTIVE_SECONDS);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + state(callId) + ", talk " + talk(callId) + " s, events "
+                    + Db.rows("select name, fields from call_event where call_id = cast(? as uuid)", callId));
+        }
         return callId;
     }
 
@@ -147,6 +153,10 @@ class DashboardTest {
         Api.as(rm).when().post("/api/calls/{id}/hangup", callId).then().statusCode(202);
         Await.until("call " + callId + " ended", AWAIT, () -> "COMPLETED".equals(state(callId)));
         return callId;
+    }
+
+    private static long talkOf(String rm) {
+        return Db.count("select coalesce(sum(talk_seconds), 0) from call_attempt where staff_id = ?", rm);
     }
 
     private static String finalCall(String rm, String customerId) {
@@ -188,7 +198,7 @@ class DashboardTest {
         String busy = customer(rm, '1');
 
         longCall(rm, x);
-        awaitDashboard("the first 20 s call counted", "admin", t -> agent(t, rm) != null
+        awaitDashboard("the first long call counted", "admin", t -> agent(t, rm) != null
                 && ((Number) agent(t, rm).get("effective")).longValue() == 1);
         Map<String, Object> first = agent(today("admin"), rm);
         assertEquals(1, ((Number) first.get("dialled")).longValue());
@@ -197,9 +207,9 @@ class DashboardTest {
         longCall(rm, x);          // a second effective call to x: effective once per customer and day
         shortCall(rm, y);         // answered, but too short to be effective
         finalCall(rm, busy);      // dialled, not answered
-        long talkSeconds = Db.count("select coalesce(sum(talk_seconds), 0) from call_attempt where staff_id = ?", rm);
-        awaitDashboard("every call counted", "admin", t -> ((Number) agent(t, rm).get("dialled")).longValue() == 4
-                && ((Number) agent(t, rm).get("talkSeconds")).longValue() == talkSeconds);
+        awaitDashboard("every call counted, with its talk", "admin", t -> ((Number) agent(t, rm).get("dialled")).longValue() == 4
+                && ((Number) agent(t, rm).get("talkSeconds")).longValue() == talkOf(rm));
+        long talkSeconds = talkOf(rm);
 
         String supervisor = supervisorOf(branch);
         JsonPath seen = today(supervisor);
@@ -218,7 +228,7 @@ class DashboardTest {
         assertEquals(24, seen.getList("hourly").size());
         assertEquals(4, value(seen, "hourly[10].dialled"), "the test clock reads 10:xx in Shanghai");
         assertEquals(3, value(seen, "hourly[10].answered"));
-        assertTrue(talk(Db.value("select id from call_attempt where staff_id = ? and customer_id = ?", rm, y).toString()) < 15);
+        assertTrue(talk(Db.value("select id from call_attempt where staff_id = ? and customer_id = ?", rm, y).toString()) < EFFECTIVE_SECONDS);
     }
 
     @Test
@@ -303,7 +313,7 @@ class DashboardTest {
         try (DashboardStream events = new DashboardStream(stream, supervisorOf(branch))) {
             assertEquals(200, events.status());
             Await.until("the first today event", AWAIT, () -> events.has("today", "\"agents\""));
-            assertFalse(events.has("today", rm));
+            assertFalse(events.has("today", "\"dialled\":1"));
             finalCall(rm, x);
             Await.until("a today event with the call", AWAIT,
                     () -> events.has("today", "\"staffId\":\"" + rm + "\"") && events.has("today", "\"dialled\":1"));
@@ -315,6 +325,7 @@ class DashboardTest {
         String rm = rm(branch);
         String x = customer(rm, '0');
         longCall(rm, x);
+        Await.until("the call counted", AWAIT, () -> counter("admin", rm, "effective") == 1);
         Await.until("live counters match PostgreSQL", AWAIT, () -> Api.admin().when()
                 .get("/api/dashboard/check?date=" + TODAY).then().statusCode(200).extract().jsonPath().getBoolean("matches"));
 
@@ -339,6 +350,7 @@ class DashboardTest {
     void aDayWithoutLiveCountersListsWhatPostgreSqlHas() {
         String rm = rm(branch);
         longCall(rm, customer(rm, '0'));
+        Await.until("the call counted", AWAIT, () -> counter("admin", rm, "effective") == 1);
         LocalDate today = LocalDate.parse(TODAY);
         redis.key(String.class).del(LiveCounters.key(today, "counters"), LiveCounters.key(today, "records"),
                 LiveCounters.key(today, "unique"));
