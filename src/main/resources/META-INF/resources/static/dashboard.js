@@ -40,6 +40,7 @@
   let serverAhead = 0; // the server's clock minus the browser's, from asOf / heartbeat
   let retryMillis = FIRST_RETRY_MILLIS;
   let refreshTimer = null;
+  let reconnectTimer = null;
   let loading = null;
 
   // ---- formatting ------------------------------------------------------------------------------
@@ -376,11 +377,18 @@
       events.close();
     }
     setLive('reconnecting');
-    setTimeout(connect, retryMillis);
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(connect, retryMillis);
     retryMillis = Math.min(retryMillis * 2, LAST_RETRY_MILLIS);
   }
 
+  // one stream at a time: whoever opens a new one closes the old one
   function connect() {
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    if (events) {
+      events.close();
+    }
     if (typeof EventSource === 'undefined') {
       setLive('reconnecting');
       return;
@@ -412,9 +420,6 @@
   window.addEventListener('offline', function () { setLive('reconnecting'); });
   window.addEventListener('online', function () {
     retryMillis = FIRST_RETRY_MILLIS;
-    if (events) {
-      events.close();
-    }
     connect();
   });
 
