@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -128,8 +129,8 @@ class DashboardBrowserTest {
         browser.get(root + "dashboard");
         awaitLive();
         // what the page shows is what the API says
+        assertThePageShowsTheApi(supervisor, WAIT);
         JsonPath before = today(supervisor);
-        assertEquals(expected(before), shown(), "the page shows GET /api/dashboard/today");
         assertEquals("OFFLINE", before.getString("agents.find { it.staffId == '%s' }.state".formatted(rm)));
         int dialledBefore = before.getInt("totals.dialled");
         int answeredBefore = before.getInt("totals.answered");
@@ -147,8 +148,9 @@ class DashboardBrowserTest {
         new WebDriverWait(browser, WAIT).until(d -> "READY".equals(rowState(rm)));
         String ready = browser.findElement(By.id("dashboard")).getAttribute("data-state-ready");
         assertEquals(ready, rowText(rm, ".state"));
-        assertTrue(rowText(rm, "td.since").matches("\\d+(:\\d\\d){1,2}"),
-                "how long the RM has been READY is shown as a duration: " + rowText(rm, "td.since"));
+        // counted on the service's clock (the test clock is days behind the browser's): well under a minute
+        assertTrue(rowText(rm, "td.since").matches("0:[0-5]\\d"),
+                "how long the RM has been READY, as m:ss: " + rowText(rm, "td.since"));
 
         // the RM takes the customer and calls; the simulated PBX answers and hangs up
         JsonPath card = Desks.take(rm);
@@ -161,9 +163,8 @@ class DashboardBrowserTest {
         });
 
         // the page follows by itself: the same numbers as the API, the chart too
-        new WebDriverWait(browser, CALL_WAIT).until(d -> expected(today(supervisor)).equals(shown()));
+        assertThePageShowsTheApi(supervisor, CALL_WAIT);
         JsonPath after = today(supervisor);
-        assertEquals(expected(after), shown());
         assertEquals(Integer.toString(dialledBefore + 1), attribute("total-dialled", "data-value"));
         assertEquals(Integer.toString(answeredBefore + 1), attribute("total-answered", "data-value"));
         assertEquals(1, after.getInt("agents.find { it.staffId == '%s' }.dialled".formatted(rm)));
@@ -251,6 +252,15 @@ class DashboardBrowserTest {
         new WebDriverWait(browser, WAIT).until(d -> "true".equals(attribute("dashboard", "data-loaded"))
                 && "live".equals(attribute("live-indicator", "data-live")));
         assertEquals(attribute("dashboard", "data-live"), text("live-indicator"));
+    }
+
+    /** The page and GET /api/dashboard/today agree (the page follows the API within {@code wait}). */
+    private void assertThePageShowsTheApi(String supervisor, Duration wait) {
+        try {
+            new WebDriverWait(browser, wait).until(d -> expected(today(supervisor)).equals(shown()));
+        } catch (TimeoutException e) {
+            assertEquals(expected(today(supervisor)), shown(), "the page shows GET /api/dashboard/today");
+        }
     }
 
     private static JsonPath today(String supervisor) {
