@@ -9,6 +9,7 @@ import com.bank.callcenter.sms.SmsBook;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Await;
 import com.bank.callcenter.support.Db;
+import com.bank.callcenter.support.EmbeddedServersTestResource;
 import com.bank.callcenter.support.TestClock;
 import com.bank.callcenter.support.TestCustomers;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -295,6 +296,28 @@ class DashboardTest {
         Api.as(rm).when().get("/api/dashboard/check?date=" + TODAY).then().statusCode(403);
         Api.supervisor().when().post("/api/dashboard/rebuild").then().statusCode(403);
         Api.supervisor().when().get("/api/dashboard/today").then().statusCode(200);
+    }
+
+    @Test
+    void withoutRedisTheDashboardIsUnavailableAndWhenRedisComesBackEmptyTheDayIsRebuilt() {
+        String rm = rm(branch);
+        longCall(rm, customer(rm, '0'));
+        Await.until("the call counted", AWAIT, () -> counter("admin", rm, "effective") == 1);
+
+        EmbeddedServersTestResource.redis().stop();
+        try {
+            Api.admin().when().get("/api/dashboard/today").then().statusCode(503)
+                    .contentType("application/problem+json").body("code", equalTo("dashboard-unavailable"));
+        } finally {
+            EmbeddedServersTestResource.redis().restart();
+        }
+        // the restarted Redis is empty: the day is rebuilt from PostgreSQL on the first look
+        Await.until("the dashboard back", AWAIT, () -> Api.admin().when().get("/api/dashboard/today").statusCode() == 200);
+        Map<String, Object> counted = agent(today("admin"), rm);
+        assertEquals(1, ((Number) counted.get("dialled")).longValue());
+        assertEquals(1, ((Number) counted.get("answered")).longValue());
+        assertEquals(1, ((Number) counted.get("effective")).longValue());
+        assertEquals(talkOf(rm), ((Number) counted.get("talkSeconds")).longValue());
     }
 
     @Test
