@@ -14,7 +14,9 @@
   }
   const text = root.dataset;
   const locale = text.lang === 'en' ? 'en' : 'zh-CN';
-  const STATES = ['ON_CALL', 'WRAP_UP', 'READY', 'PAUSED', 'OFFLINE'];
+  // the states in the page's order (DashboardPage.STATES)
+  const STATES = Array.from(root.querySelectorAll('.state-count[data-state]'))
+      .map(function (count) { return count.dataset.state; });
   const POLL_MILLIS = 30000;
   const REFRESH_DELAY_MILLIS = 250;
   const FIRST_RETRY_MILLIS = 1000;
