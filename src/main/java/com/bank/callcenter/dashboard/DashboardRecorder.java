@@ -104,11 +104,6 @@ public class DashboardRecorder {
         lost.set(true);
     }
 
-    /** Changes still waiting for Redis. */
-    int backlog() {
-        return worker.getQueue().size() + worker.getActiveCount();
-    }
-
     private LocalDate day(java.time.Instant at) {
         return at.atZone(callcenter.zone()).toLocalDate();
     }

@@ -80,7 +80,7 @@ public class DashboardStreams {
     }
 
     @Scheduled(identity = "dashboard-streams", every = "{callcenter.dashboard.push-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "{callcenter.scheduler.start-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (streams.isEmpty()) {
             return;
@@ -93,8 +93,8 @@ public class DashboardStreams {
             streams.forEach(open -> {
                 if (!open.toldUnavailable) {
                     open.toldUnavailable = true;
-                    emit(open, new StreamEvent("unavailable", "{\"code\":\"" + e.code() + "\",\"detail\":\""
-                            + e.getMessage() + "\"}"), now);
+                    emit(open, new StreamEvent("unavailable", toJson(Map.of("code", e.code(), "detail", e.getMessage()))),
+                            now);
                 }
             });
             heartbeats(now);
@@ -117,7 +117,7 @@ public class DashboardStreams {
     private void heartbeats(Instant now) {
         for (Open open : streams) {
             if (!open.lastSent.plus(config.heartbeat()).isAfter(now)) {
-                emit(open, new StreamEvent("heartbeat", "{\"at\":\"" + clock.instant() + "\"}"), now);
+                emit(open, new StreamEvent("heartbeat", toJson(Map.of("at", clock.instant().toString()))), now);
             }
         }
     }

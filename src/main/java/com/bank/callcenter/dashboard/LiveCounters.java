@@ -10,9 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The dashboard's state in Redis, shared by every instance. Per day (callcenter.zone), with a hash tag
@@ -114,7 +112,7 @@ public class LiveCounters {
     }
 
     void agent(LocalDate today, String staffId, String state, Instant since) {
-        hashes.hset(AGENTS, staffId, state + SEPARATOR + (since == null ? "" : Long.toString(since.toEpochMilli())));
+        hashes.hset(AGENTS, staffId, agentValue(state, since));
         bump(today);
     }
 
@@ -178,16 +176,5 @@ public class LiveCounters {
 
     static String agentValue(String state, Instant since) {
         return state + SEPARATOR + (since == null ? "" : Long.toString(since.toEpochMilli()));
-    }
-
-    /** Redis answers (a PING). */
-    boolean reachable() {
-        return Optional.ofNullable(redis.execute("PING")).isPresent();
-    }
-
-    /** For tests and operators: the day's keys. */
-    List<String> dayKeys(LocalDate day) {
-        return List.of(key(day, "counters"), key(day, "records"), key(day, "unique"), key(day, "version"),
-                key(day, "built"));
     }
 }
