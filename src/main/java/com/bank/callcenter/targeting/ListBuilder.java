@@ -163,6 +163,7 @@ public class ListBuilder {
         StringWriter entries = new StringWriter();
         CopyRowWriter copyRows = new CopyRowWriter(entries);
         Sql select = flagged.then(Sql.of(" select customer_id, rank, reason, manager_id, excluded_by from ranked"));
+        long started = System.nanoTime();
         try (PreparedStatement statement = prepare(connection, select); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String excludedBy = rows.getString(5);
@@ -174,7 +175,10 @@ public class ListBuilder {
                 }
             }
         }
+        long selected = System.nanoTime();
         listEntries.copyIn(connection, new StringReader(entries.toString()));
+        LOG.debugf("list %d: statement and reading %d ms, copy %d ms", listId, (selected - started) / NANOS_PER_MILLI,
+                (System.nanoTime() - selected) / NANOS_PER_MILLI);
         return counts;
     }
 
