@@ -68,17 +68,30 @@ public class ListBuilder {
         }
     }
 
+    /**
+     * One pass over the book: the exclusion counts and the first entries come from the same
+     * evaluation of the rule ("ranked", read twice, is computed once).
+     */
     public Preview preview(Campaign campaign, LocalDate asOf) {
         Sql flagged = listSql.flagged(definitionOf(campaign), asOf);
-        try (Connection connection = dataSource.getConnection()) {
-            Map<String, Long> counts = exclusionCounts(connection,
-                    flagged.then(Sql.of(" select excluded_by, count(*) from ranked group by excluded_by")));
+        Sql sql = flagged.then(Sql.of("""
+                 select true as is_count, excluded_by, count(*) as n, null as customer_id, null as reason,
+                        null::bigint as rank, null as manager_id
+                 from ranked group by excluded_by
+                 union all
+                 select false, null, null, customer_id, reason, rank, manager_id
+                 from ranked where excluded_by is null and rank <= ?
+                 order by 1 desc, 6""", settings.previewSample()));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
+            Map<String, Long> counts = zeroCounts();
             List<ListEntryView> sample = new ArrayList<>();
-            Sql sampleSql = flagged.then(Sql.of(" select customer_id, reason, rank, manager_id from ranked "
-                    + "where excluded_by is null order by rank limit ?", settings.previewSample()));
-            try (PreparedStatement statement = prepare(connection, sampleSql); ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    sample.add(new ListEntryView(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4)));
+            while (rows.next()) {
+                if (rows.getBoolean(1)) {
+                    String key = rows.getString(2);
+                    counts.put(key == null ? INCLUDED : key, rows.getLong(3));
+                } else {
+                    sample.add(new ListEntryView(rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7)));
                 }
             }
             long count = counts.remove(INCLUDED);
@@ -187,18 +200,6 @@ public class ListBuilder {
         counts.put(INCLUDED, 0L);
         for (Exclusion exclusion : Exclusion.values()) {
             counts.put(exclusion.name(), 0L);
-        }
-        return counts;
-    }
-
-    /** Runs a "select excluded_by, count(*)" query; the key {@value #INCLUDED} holds the customers kept. */
-    private static Map<String, Long> exclusionCounts(Connection connection, Sql sql) throws SQLException {
-        Map<String, Long> counts = zeroCounts();
-        try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String key = rows.getString(1);
-                counts.put(key == null ? INCLUDED : key, rows.getLong(2));
-            }
         }
         return counts;
     }
