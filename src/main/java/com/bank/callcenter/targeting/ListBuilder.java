@@ -2,7 +2,6 @@ package com.bank.callcenter.targeting;
 
 import com.bank.callcenter.campaigns.Campaign;
 import com.bank.callcenter.campaigns.CampaignDefinition;
-import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.lists.ListEntries;
@@ -16,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -167,31 +163,22 @@ public class ListBuilder {
     }
 
     /**
-     * Runs the list's statement as a plain query — PostgreSQL runs a read-only query in parallel,
-     * an INSERT … SELECT never — then COPYs the kept customers in as the list's entries. Returns the counts.
+     * One statement evaluates the rule once, writes the kept customers as the list's entries and
+     * answers the counts per exclusion (an INSERT … SELECT runs without parallel workers, but a
+     * query plus COPY paid more to carry every entry to the service and back).
      */
-    private Map<String, Long> writeEntries(Connection connection, long listId, Sql flagged)
-            throws SQLException, IOException {
+    private Map<String, Long> writeEntries(Connection connection, long listId, Sql flagged) throws SQLException {
         Map<String, Long> counts = zeroCounts();
-        StringWriter entries = new StringWriter();
-        CopyRowWriter copyRows = new CopyRowWriter(entries);
-        Sql select = flagged.then(Sql.of(" select customer_id, rank, reason, manager_id, excluded_by from ranked"));
+        Sql statement = flagged.then(Sql.of(", " + listEntries.insertKeptFromRanked(), listId))
+                .then(Sql.of(" select excluded_by, count(*) from ranked group by excluded_by"));
         long started = System.nanoTime();
-        try (PreparedStatement statement = prepare(connection, select); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement query = prepare(connection, statement); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                String excludedBy = rows.getString(5);
-                counts.merge(excludedBy == null ? INCLUDED : excludedBy, 1L, Long::sum);
-                if (excludedBy == null) {
-                    copyRows.field(listId).field(rows.getString(1)).field(rows.getLong(2)).field(rows.getString(3))
-                            .field(rows.getString(4));
-                    copyRows.endRow();
-                }
+                String key = rows.getString(1);
+                counts.put(key == null ? INCLUDED : key, rows.getLong(2));
             }
         }
-        long selected = System.nanoTime();
-        listEntries.copyIn(connection, new StringReader(entries.toString()));
-        LOG.debugf("list %d: statement and reading %d ms, copy %d ms", listId, (selected - started) / NANOS_PER_MILLI,
-                (System.nanoTime() - selected) / NANOS_PER_MILLI);
+        LOG.debugf("list %d: statement %d ms", listId, (System.nanoTime() - started) / NANOS_PER_MILLI);
         return counts;
     }
 

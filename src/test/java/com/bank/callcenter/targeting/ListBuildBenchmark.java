@@ -150,6 +150,7 @@ class ListBuildBenchmark {
         long statementRows = 0;
         for (int round = 0; round < rounds; round++) {
             if (round > 0) {
+                Db.execute("drop table if exists bench_list_entry");
                 Db.execute("delete from list_entry where list_id in (select id from target_list where campaign_id = ?)",
                         CAMPAIGN);
                 Db.execute("delete from target_list where campaign_id = ?", CAMPAIGN);
