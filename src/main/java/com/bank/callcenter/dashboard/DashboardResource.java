@@ -3,6 +3,8 @@ package com.bank.callcenter.dashboard;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.security.CurrentUser;
 import com.bank.callcenter.security.Roles;
+import com.bank.callcenter.staff.Staff;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.sse.Sse;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -85,12 +88,20 @@ public class DashboardResource {
         }
     }
 
-    /** ADMIN and a supervisor without a branch see every RM; a supervisor with one, that branch's. */
+    /**
+     * ADMIN and a supervisor without a branch see every RM; a supervisor with one, that branch's. The
+     * viewer's own branch is read from PostgreSQL, not from the staff cache: a stale or not yet loaded
+     * cache must never widen what a supervisor sees.
+     */
     private Viewer viewer() {
         if (user.is(Roles.ADMIN)) {
             return Viewer.everyone();
         }
-        Optional<String> branch = user.staffId().flatMap(staff::member).map(StaffDirectory.Member::branchId);
+        // a viewer the staff cache does not know yet means staff were added: it is refreshed (at most once a
+        // second), so that their branch's new RMs are listed too
+        user.staffId().ifPresent(id -> staff.members(List.of(id)));
+        Optional<String> branch = QuarkusTransaction.requiringNew()
+                .call(() -> user.staffId().flatMap(Staff::findByStaffId).map(member -> member.branchId));
         return branch.map(Viewer::branch).orElseGet(Viewer::everyone);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Staff names, roles and branches, read from PostgreSQL at most every callcenter.dashboard.staff-cache —
@@ -50,16 +49,6 @@ public class StaffDirectory {
             load(now);
         }
         return members;
-    }
-
-    /** One member; one unknown so far is looked for at once (a viewer's branch must never be guessed). */
-    Optional<Member> member(String staffId) {
-        Member member = members(java.util.List.of(staffId)).get(staffId);
-        if (member == null) {
-            load(Instant.now());
-            member = members.get(staffId);
-        }
-        return Optional.ofNullable(member);
     }
 
     private synchronized void load(Instant now) {

@@ -5,10 +5,7 @@ import com.bank.callcenter.campaigns.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
-import org.postgresql.PGConnection;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -64,10 +61,15 @@ public class ListEntries {
 
     // --- building and reading ---------------------------------------------------------------
 
-    /** A new list's entries in COPY text format: list_id, customer_id, priority, reason, manager_id. */
-    public void copyIn(Connection connection, Reader rows) throws SQLException, IOException {
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "copy list_entry (list_id, customer_id, priority, reason, manager_id) from stdin", rows);
+    /**
+     * A new list's entries written by the statement that selects them: a data-modifying common
+     * table expression to append to a statement that defines {@code ranked} (customer_id, rank,
+     * reason, manager_id, excluded_by); its one parameter is the list's id. The rows kept go
+     * straight into the table, nothing travels to the service and back.
+     */
+    public String insertKeptFromRanked() {
+        return "written as (insert into list_entry (list_id, customer_id, priority, reason, manager_id) "
+                + "select ?, customer_id, rank, reason, manager_id from ranked where excluded_by is null)";
     }
 
     /** A page of a list in priority order; only the entries of {@code onlyManager} unless it is null. */

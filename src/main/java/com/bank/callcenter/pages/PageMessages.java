@@ -799,4 +799,94 @@ public interface PageMessages {
 
     @Message
     String funnelSms();
+
+    @Message
+    String dashTitle();
+
+    @Message
+    String dashLive();
+
+    @Message
+    String dashConnecting();
+
+    @Message
+    String dashReconnecting();
+
+    @Message
+    String dashUpdatedAt();
+
+    @Message
+    String dashAgents();
+
+    @Message
+    String dashNoAgents();
+
+    @Message
+    String dashCallsInProgress();
+
+    @Message
+    String dashToday();
+
+    @Message
+    String dashDialled();
+
+    @Message
+    String dashAnswered();
+
+    @Message
+    String dashAnswerRate();
+
+    @Message
+    String dashEffective();
+
+    @Message
+    String dashAvgTalk();
+
+    @Message
+    String dashSms();
+
+    @Message
+    String dashPerAgent();
+
+    @Message
+    String dashStandardHint(int effective, int sms);
+
+    @Message
+    String dashName();
+
+    @Message
+    String dashState();
+
+    @Message
+    String dashFor();
+
+    @Message
+    String dashTalk();
+
+    @Message
+    String dashRobot();
+
+    @Message
+    String dashPressed1();
+
+    @Message
+    String dashPressed2();
+
+    @Message
+    String dashPressed9();
+
+    @Message
+    String dashNoInput();
+
+    @Message
+    String dashRobotInProgress();
+
+    @Message
+    String dashHourly();
+
+    @Message
+    String dashHourlyLabel();
+
+    @Message
+    String dashFailed();
 }

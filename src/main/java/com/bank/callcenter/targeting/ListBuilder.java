@@ -2,7 +2,6 @@ package com.bank.callcenter.targeting;
 
 import com.bank.callcenter.campaigns.Campaign;
 import com.bank.callcenter.campaigns.CampaignDefinition;
-import com.bank.callcenter.common.CopyRowWriter;
 import com.bank.callcenter.common.ProblemException;
 import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.lists.ListEntries;
@@ -16,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,17 +64,30 @@ public class ListBuilder {
         }
     }
 
+    /**
+     * One pass over the book: the exclusion counts and the first entries come from the same
+     * evaluation of the rule ("ranked", read twice, is computed once).
+     */
     public Preview preview(Campaign campaign, LocalDate asOf) {
         Sql flagged = listSql.flagged(definitionOf(campaign), asOf);
-        try (Connection connection = dataSource.getConnection()) {
-            Map<String, Long> counts = exclusionCounts(connection,
-                    flagged.then(Sql.of(" select excluded_by, count(*) from ranked group by excluded_by")));
+        Sql sql = flagged.then(Sql.of("""
+                 select true as is_count, excluded_by, count(*) as n, null as customer_id, null as reason,
+                        null::bigint as rank, null as manager_id
+                 from ranked group by excluded_by
+                 union all
+                 select false, null, null, customer_id, reason, rank, manager_id
+                 from ranked where excluded_by is null and rank <= ?
+                 order by 1 desc, 6""", settings.previewSample()));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
+            Map<String, Long> counts = zeroCounts();
             List<ListEntryView> sample = new ArrayList<>();
-            Sql sampleSql = flagged.then(Sql.of(" select customer_id, reason, rank, manager_id from ranked "
-                    + "where excluded_by is null order by rank limit ?", settings.previewSample()));
-            try (PreparedStatement statement = prepare(connection, sampleSql); ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    sample.add(new ListEntryView(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4)));
+            while (rows.next()) {
+                if (rows.getBoolean(1)) {
+                    String key = rows.getString(2);
+                    counts.put(key == null ? INCLUDED : key, rows.getLong(3));
+                } else {
+                    sample.add(new ListEntryView(rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7)));
                 }
             }
             long count = counts.remove(INCLUDED);
@@ -154,27 +163,22 @@ public class ListBuilder {
     }
 
     /**
-     * Runs the list's statement as a plain query — PostgreSQL runs a read-only query in parallel,
-     * an INSERT … SELECT never — then COPYs the kept customers in as the list's entries. Returns the counts.
+     * One statement evaluates the rule once, writes the kept customers as the list's entries and
+     * answers the counts per exclusion (an INSERT … SELECT runs without parallel workers, but a
+     * query plus COPY paid more to carry every entry to the service and back).
      */
-    private Map<String, Long> writeEntries(Connection connection, long listId, Sql flagged)
-            throws SQLException, IOException {
+    private Map<String, Long> writeEntries(Connection connection, long listId, Sql flagged) throws SQLException {
         Map<String, Long> counts = zeroCounts();
-        StringWriter entries = new StringWriter();
-        CopyRowWriter copyRows = new CopyRowWriter(entries);
-        Sql select = flagged.then(Sql.of(" select customer_id, rank, reason, manager_id, excluded_by from ranked"));
-        try (PreparedStatement statement = prepare(connection, select); ResultSet rows = statement.executeQuery()) {
+        Sql statement = flagged.then(Sql.of(", " + listEntries.insertKeptFromRanked(), listId))
+                .then(Sql.of(" select excluded_by, count(*) from ranked group by excluded_by"));
+        long started = System.nanoTime();
+        try (PreparedStatement query = prepare(connection, statement); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                String excludedBy = rows.getString(5);
-                counts.merge(excludedBy == null ? INCLUDED : excludedBy, 1L, Long::sum);
-                if (excludedBy == null) {
-                    copyRows.field(listId).field(rows.getString(1)).field(rows.getLong(2)).field(rows.getString(3))
-                            .field(rows.getString(4));
-                    copyRows.endRow();
-                }
+                String key = rows.getString(1);
+                counts.put(key == null ? INCLUDED : key, rows.getLong(2));
             }
         }
-        listEntries.copyIn(connection, new StringReader(entries.toString()));
+        LOG.debugf("list %d: statement %d ms", listId, (System.nanoTime() - started) / NANOS_PER_MILLI);
         return counts;
     }
 
@@ -183,18 +187,6 @@ public class ListBuilder {
         counts.put(INCLUDED, 0L);
         for (Exclusion exclusion : Exclusion.values()) {
             counts.put(exclusion.name(), 0L);
-        }
-        return counts;
-    }
-
-    /** Runs a "select excluded_by, count(*)" query; the key {@value #INCLUDED} holds the customers kept. */
-    private static Map<String, Long> exclusionCounts(Connection connection, Sql sql) throws SQLException {
-        Map<String, Long> counts = zeroCounts();
-        try (PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String key = rows.getString(1);
-                counts.put(key == null ? INCLUDED : key, rows.getLong(2));
-            }
         }
         return counts;
     }

@@ -46,7 +46,10 @@ public class ListSql {
                 ? new CampaignDefinition.Order(CampaignDefinition.Order.OrderBy.CUSTOMER_ID, null) : campaign.order();
         Sql joins = compiled.joins();
         if (order.by() == CampaignDefinition.Order.OrderBy.CHURN_SCORE && !joins.text().contains("churn_base")) {
-            joins = joins.then(churn.join(asOf));
+            joins = joins.then(Sql.of("\n")).then(churn.join(asOf));
+        }
+        if (order.by() == CampaignDefinition.Order.OrderBy.OUTFLOW_AMOUNT) {
+            joins = joins.then(Sql.of("\n")).then(orderOutflowJoin(asOf));
         }
         Sql candidates = Sql.of("with candidates as (select c.customer_id, c.manager_id, c.status, c.mobile, ")
                 .then(compiled.reason()).then(Sql.of(" as reason, "))
@@ -78,6 +81,18 @@ public class ListSql {
         return candidates.then(flagged);
     }
 
+    /** The same-name outflows of the order's window summed per customer in one pass, as order_outflow. */
+    private Sql orderOutflowJoin(LocalDate asOf) {
+        return Sql.of("""
+                 left join (select t.customer_id, sum(t.amount) as amount from transfer t
+                            where t.direction = 'OUT' and t.same_name
+                              and t.occurred_at >= (?::date - ?)::timestamp at time zone ?
+                              and t.occurred_at < (?::date + 1)::timestamp at time zone ?
+                            group by t.customer_id) order_outflow
+                        on order_outflow.customer_id = c.customer_id""",
+                asOf, settings.outflowOrderDays() - 1, zone, asOf, zone);
+    }
+
     private Sql orderKey(CampaignDefinition.Order order, LocalDate asOf) {
         switch (order.by()) {
             case MATURITY_DATE:
@@ -86,12 +101,7 @@ public class ListSql {
             case AUM:
                 return Sql.of("c.aum");
             case OUTFLOW_AMOUNT:
-                return Sql.of("""
-                        (select coalesce(sum(t.amount), 0) from transfer t
-                         where t.customer_id = c.customer_id and t.direction = 'OUT' and t.same_name
-                           and t.occurred_at >= (?::date - ?)::timestamp at time zone ?
-                           and t.occurred_at < (?::date + 1)::timestamp at time zone ?)""",
-                        asOf, settings.outflowOrderDays() - 1, zone, asOf, zone);
+                return Sql.of("coalesce(order_outflow.amount, 0)");
             case CHURN_SCORE:
                 return churn.score(asOf);
             default:

@@ -122,10 +122,10 @@ public class RuleCompiler {
                     Sql.of(payroll.payroll() ? "'代发工资客户'" : "'非代发客户'"));
         }
         if (rule instanceof Rule.Holding holding) {
-            return holdingLeaf(holding, asOf);
+            return holdingLeaf(holding, asOf, joins);
         }
         if (rule instanceof Rule.Outflow outflow) {
-            return outflowLeaf(outflow, asOf);
+            return outflowLeaf(outflow, asOf, joins);
         }
         if (rule instanceof Rule.TierChange change) {
             return tierChangeLeaf(change, asOf, joins);
@@ -173,10 +173,10 @@ public class RuleCompiler {
         return Sql.join(" and ", parts);
     }
 
-    /** The matching holdings of c, as a WHERE over alias h. */
+    /** The matching holdings of any customer, as a WHERE over alias h. */
     private static Sql holdingMatch(Rule.Holding holding, LocalDate asOf) {
         List<Sql> parts = new ArrayList<>();
-        parts.add(Sql.of("h.customer_id = c.customer_id"));
+        parts.add(Sql.of("true"));
         if (holding.types() != null) {
             parts.add(Sql.of("h.product_type = any(?)", (Object) holding.types().toArray(String[]::new)));
         }
@@ -190,25 +190,34 @@ public class RuleCompiler {
         return Sql.join(" and ", parts);
     }
 
-    private static Leaf holdingLeaf(Rule.Holding holding, LocalDate asOf) {
-        Sql match = holdingMatch(holding, asOf);
-        Sql condition = match.wrap("exists (select 1 from holding h where %s)");
-        Sql reason = match.wrap("(select " + PRODUCT_NAME.formatted("h.product_type")
+    /**
+     * Driven from the matching holdings: one pass over them (an index range for a maturity window)
+     * keeps each customer's first holding, which is the reason; joined to c, not looked up per
+     * customer. In a plain "all" the planner turns the left join into an inner one.
+     */
+    private static Leaf holdingLeaf(Rule.Holding holding, LocalDate asOf, Joins joins) {
+        String first = "select distinct on (h.customer_id) h.customer_id, " + PRODUCT_NAME.formatted("h.product_type")
                 + " || coalesce(' ' || to_char(h.maturity_date, 'YYYY-MM-DD') || '到期', '') || ' ' || "
-                + MONEY.formatted("h.amount")
-                + " from holding h where %s order by h.maturity_date nulls last, h.amount desc, h.holding_id limit 1)");
-        return new Leaf(condition, reason);
+                + MONEY.formatted("h.amount") + " as reason from holding h where ";
+        String alias = joins.add("held", Sql.of(" left join (" + first).then(holdingMatch(holding, asOf)).then(Sql.of("""
+                
+                 order by h.customer_id, h.maturity_date nulls last, h.amount desc, h.holding_id) {alias}
+                        on {alias}.customer_id = c.customer_id""")));
+        return new Leaf(Sql.of(alias + ".customer_id is not null"), Sql.of(alias + ".reason"));
     }
 
-    private Leaf outflowLeaf(Rule.Outflow outflow, LocalDate asOf) {
-        Sql total = Sql.of("""
-                (select coalesce(sum(t.amount), 0) from transfer t
-                 where t.customer_id = c.customer_id and t.direction = 'OUT'""" + (outflow.sameNameOnly() ? " and t.same_name" : "")
-                + """
-                 
-                   and t.occurred_at >= (?::date - ?)::timestamp at time zone ?
-                   and t.occurred_at < (?::date + 1)::timestamp at time zone ?)""",
-                asOf, outflow.withinDays() - 1, zone, asOf, zone);
+    /** The outflows in the window summed per customer in one pass over the window, joined to c. */
+    private Leaf outflowLeaf(Rule.Outflow outflow, LocalDate asOf, Joins joins) {
+        String alias = joins.add("outflow", Sql.of("""
+                 left join (select t.customer_id, sum(t.amount) as amount from transfer t
+                            where t.direction = 'OUT'""" + (outflow.sameNameOnly() ? " and t.same_name" : "") + """
+                
+                              and t.occurred_at >= (?::date - ?)::timestamp at time zone ?
+                              and t.occurred_at < (?::date + 1)::timestamp at time zone ?
+                            group by t.customer_id) {alias}
+                        on {alias}.customer_id = c.customer_id""",
+                asOf, outflow.withinDays() - 1, zone, asOf, zone));
+        Sql total = Sql.of("coalesce(" + alias + ".amount, 0)");
         String kind = outflow.sameNameOnly() ? "同名跨行转出" : "转出";
         return new Leaf(total.then(Sql.of(" >= ?", outflow.minAmount())),
                 total.wrap("'近" + outflow.withinDays() + "天" + kind + " ' || " + MONEY.formatted("%s")));

@@ -1,5 +1,6 @@
 package com.bank.callcenter.dashboard;
 
+import com.bank.callcenter.support.EventStream;
 import com.bank.callcenter.customers.Tier;
 import com.bank.callcenter.desk.AgentStates;
 import com.bank.callcenter.robot.RobotCampaigns;
@@ -333,7 +334,7 @@ class DashboardTest {
     void theStreamDeliversTheCallJustMade() throws Exception {
         String rm = rm(branch);
         String x = customer(rm, '0');
-        try (DashboardStream events = new DashboardStream(stream, supervisorOf(branch))) {
+        try (EventStream events = new EventStream(stream, supervisorOf(branch))) {
             assertEquals(200, events.status());
             Await.until("the first today event", AWAIT, () -> events.has("today", "\"agents\""));
             assertFalse(events.has("today", "\"dialled\":1"));

@@ -1,5 +1,6 @@
 package com.bank.callcenter.desk;
 
+import com.bank.callcenter.support.EventStream;
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Await;
@@ -64,7 +65,7 @@ class DeskOutagesTest {
         String rm = desks.rm();
         desks.customer(rm);
         campaigns.add(desks.activeCampaign(70, null));
-        try (DeskEventStream stream = new DeskEventStream(events, rm)) {
+        try (EventStream stream = new EventStream(events, rm)) {
             assertEquals(200, stream.status());
             Await.until("the stream is open", AWAIT, () -> {
                 Desks.ready(rm);

@@ -1,5 +1,6 @@
 package com.bank.callcenter.desk;
 
+import com.bank.callcenter.support.EventStream;
 import com.bank.callcenter.robot.RobotCampaigns;
 import com.bank.callcenter.robot.RobotDialer;
 import com.bank.callcenter.robot.RobotDialerConfig;
@@ -170,7 +171,7 @@ class DeskTeamQueueTest {
         String customer = campaigns.customer('4', rm);
         String campaign = campaigns.robotCampaign(null);
         RobotCampaigns.buildList(campaign);
-        try (DeskEventStream stream = new DeskEventStream(events, rm)) {
+        try (EventStream stream = new EventStream(events, rm)) {
             Desks.ready(rm);
             Await.until("the RM is in the queue", AWAIT, () -> member(rm).map(m -> !m.paused()).orElse(false));
             RobotCampaigns.start(campaign);

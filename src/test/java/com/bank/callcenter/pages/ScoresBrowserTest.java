@@ -1,6 +1,7 @@
 package com.bank.callcenter.pages;
 
 import com.bank.callcenter.customers.Tier;
+import com.bank.callcenter.support.RecordedContacts;
 import com.bank.callcenter.robot.RobotCampaigns;
 import com.bank.callcenter.robot.RobotDialer;
 import com.bank.callcenter.security.PasswordHasher;
@@ -30,7 +31,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URL;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -110,14 +110,7 @@ class ScoresBrowserTest {
             String customer = TestCustomers.customer("sc-" + UUID.randomUUID().toString().substring(0, 12))
                     .branch(branch).mobile("1390000" + String.format("%04d", i)).aum("20000").tier(Tier.LONG_TAIL)
                     .manager(rm).asOfToday().insert();
-            UUID id = UUID.randomUUID();
-            Instant at = JUNE_10.plusSeconds(86_400L * i);
-            Db.execute("insert into contact_attempt (id, customer_id, channel, marketing, sent, staff_id, created_at)"
-                    + " values (?, ?, 'AGENT_CALL', true, true, ?, ?)", id, customer, rm, Timestamp.from(at));
-            Db.execute("insert into call_attempt (id, customer_id, staff_id, kind, state, outcome, queued_at, answer_at,"
-                            + " end_at, talk_seconds) values (?, ?, ?, 'AGENT_CALL', 'COMPLETED', 'ANSWERED', ?, ?, ?, 40)",
-                    id, customer, rm, Timestamp.from(at), Timestamp.from(at.plusSeconds(5)),
-                    Timestamp.from(at.plusSeconds(50)));
+            RecordedContacts.answeredRmCall(rm, customer, JUNE_10.plusSeconds(86_400L * i), 40);
         }
         return rm;
     }

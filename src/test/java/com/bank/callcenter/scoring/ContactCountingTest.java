@@ -2,19 +2,19 @@ package com.bank.callcenter.scoring;
 
 import com.bank.callcenter.calls.CallBook;
 import com.bank.callcenter.security.PasswordHasher;
-import com.bank.callcenter.support.Db;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.bank.callcenter.support.RecordedContacts.call;
+import static com.bank.callcenter.support.RecordedContacts.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -34,28 +34,6 @@ class ContactCountingTest {
 
     @Inject
     ContactCounting counting;
-
-    private static UUID call(String rm, String customer, String kind, Instant at, Integer talkSeconds, boolean handedOff) {
-        UUID id = UUID.randomUUID();
-        Db.execute("insert into contact_attempt (id, customer_id, channel, marketing, sent, staff_id, created_at)"
-                + " values (?, ?, ?, true, true, ?, ?)", id, customer, kind, rm, Timestamp.from(at));
-        Db.execute("insert into call_attempt (id, customer_id, staff_id, kind, state, outcome, queued_at, answer_at,"
-                        + " end_at, talk_seconds, handed_off_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, customer, rm, kind, talkSeconds == null ? "FAILED" : "COMPLETED",
-                talkSeconds == null ? "NO_ANSWER" : "ANSWERED", Timestamp.from(at),
-                talkSeconds == null ? null : Timestamp.from(at.plusSeconds(5)),
-                Timestamp.from(at.plusSeconds(60)), talkSeconds, handedOff ? Timestamp.from(at.plusSeconds(20)) : null);
-        return id;
-    }
-
-    private static UUID sms(String rm, String customer, String state, Instant at) {
-        UUID id = UUID.randomUUID();
-        Db.execute("insert into contact_attempt (id, customer_id, channel, marketing, sent, staff_id, created_at)"
-                + " values (?, ?, 'SMS', true, ?, ?, ?)", id, customer, "SENT".equals(state), rm, Timestamp.from(at));
-        Db.execute("insert into sms_message (id, customer_id, staff_id, body, state, created_at)"
-                + " values (?, ?, ?, '测试', ?, ?)", id, customer, rm, state, Timestamp.from(at));
-        return id;
-    }
 
     @Test
     void callsCountOncePerCustomerAndDayWhenTheRmPlacedThemAndTalked() {

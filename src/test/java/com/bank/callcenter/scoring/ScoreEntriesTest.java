@@ -9,10 +9,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
 
+import static com.bank.callcenter.support.RecordedContacts.answeredRmCall;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,15 +22,6 @@ class ScoreEntriesTest {
 
     @Inject
     PasswordHasher hasher;
-
-    private static void effectiveCall(String rm, String customer, Instant at) {
-        UUID id = UUID.randomUUID();
-        Db.execute("insert into contact_attempt (id, customer_id, channel, marketing, sent, staff_id, created_at)"
-                + " values (?, ?, 'AGENT_CALL', true, true, ?, ?)", id, customer, rm, Timestamp.from(at));
-        Db.execute("insert into call_attempt (id, customer_id, staff_id, kind, state, outcome, queued_at, answer_at,"
-                        + " end_at, talk_seconds) values (?, ?, ?, 'AGENT_CALL', 'COMPLETED', 'ANSWERED', ?, ?, ?, 60)",
-                id, customer, rm, Timestamp.from(at), Timestamp.from(at.plusSeconds(5)), Timestamp.from(at.plusSeconds(70)));
-    }
 
     private static float measuredCalls(String period, String rm) {
         return Api.admin().when().get("/api/scores/{p}/{rm}", period, rm).then().statusCode(200).extract().jsonPath()
@@ -90,12 +80,12 @@ class ScoreEntriesTest {
         String rm = book.rm();
         String customer = book.customer(rm, '0');
         String period = "2025-02";
-        effectiveCall(rm, customer, Instant.parse("2025-02-10T02:00:00Z"));
+        answeredRmCall(rm, customer, Instant.parse("2025-02-10T02:00:00Z"), 60);
         assertEquals(1f, measuredCalls(period, rm));
 
         Api.as(rm).when().post("/api/scores/{p}/close", period).then().statusCode(403);
         Api.supervisor().when().post("/api/scores/{p}/close", period).then().statusCode(200);
-        effectiveCall(rm, book.customer(rm, '0'), Instant.parse("2025-02-11T02:00:00Z"));
+        answeredRmCall(rm, book.customer(rm, '0'), Instant.parse("2025-02-11T02:00:00Z"), 60);
         assertEquals(1f, measuredCalls(period, rm), "a call recorded later changes nothing");
         Api.as(rm).when().get("/api/scores/{p}/{rm}", period, rm).then().statusCode(200)
                 .body("closed", equalTo(true))

@@ -4,6 +4,7 @@ import com.bank.callcenter.calls.CallBook;
 import com.bank.callcenter.security.PasswordHasher;
 import com.bank.callcenter.support.Api;
 import com.bank.callcenter.support.Db;
+import com.bank.callcenter.support.RecordedContacts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -11,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.bank.callcenter.support.RecordedContacts.answeredRmCall;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,25 +39,6 @@ class ScoreResourceTest {
     private static void snapshot(String customer, String asOf, String tier, String aum) {
         Db.execute("insert into customer_snapshot (as_of, customer_id, aum, tier) values (?, ?, ?, ?)",
                 Date.valueOf(asOf), customer, new BigDecimal(aum), tier);
-    }
-
-    private static UUID call(String rm, String customer, Instant at, Integer talkSeconds) {
-        UUID id = UUID.randomUUID();
-        Db.execute("insert into contact_attempt (id, customer_id, channel, marketing, sent, staff_id, created_at)"
-                + " values (?, ?, 'AGENT_CALL', true, true, ?, ?)", id, customer, rm, Timestamp.from(at));
-        Db.execute("insert into call_attempt (id, customer_id, staff_id, kind, state, outcome, queued_at, answer_at,"
-                        + " end_at, talk_seconds) values (?, ?, ?, 'AGENT_CALL', 'COMPLETED', 'ANSWERED', ?, ?, ?, ?)",
-                id, customer, rm, Timestamp.from(at), Timestamp.from(at.plusSeconds(5)),
-                Timestamp.from(at.plusSeconds(60)), talkSeconds);
-        return id;
-    }
-
-    private static void sms(String rm, String customer, Instant at) {
-        UUID id = UUID.randomUUID();
-        Db.execute("insert into contact_attempt (id, customer_id, channel, marketing, sent, staff_id, created_at)"
-                + " values (?, ?, 'SMS', true, true, ?, ?)", id, customer, rm, Timestamp.from(at));
-        Db.execute("insert into sms_message (id, customer_id, staff_id, body, state, created_at)"
-                + " values (?, ?, ?, '测试', 'SENT', ?)", id, customer, rm, Timestamp.from(at));
     }
 
     @Test
@@ -89,12 +71,12 @@ class ScoreResourceTest {
                 + " (?, 'CREDIT_CARD', date '2026-10-09', date '2026-10-31'),"
                 + " (?, 'WECOM', date '2026-09-30', date '2026-10-31')", c1, c1, c2);
         // three effective calls (c1 on two days, c2), one too short
-        UUID first = call(rm, c1, OCTOBER_13, 40);
-        UUID second = call(rm, c1, OCTOBER_13.plusSeconds(86_400), 30);
-        UUID third = call(rm, c2, OCTOBER_13.plusSeconds(600), 20);
-        UUID tooShort = call(rm, c3, OCTOBER_13, 3);
-        sms(rm, c1, OCTOBER_13);
-        sms(rm, c2, OCTOBER_13);
+        UUID first = answeredRmCall(rm, c1, OCTOBER_13, 40);
+        UUID second = answeredRmCall(rm, c1, OCTOBER_13.plusSeconds(86_400), 30);
+        UUID third = answeredRmCall(rm, c2, OCTOBER_13.plusSeconds(600), 20);
+        UUID tooShort = answeredRmCall(rm, c3, OCTOBER_13, 3);
+        RecordedContacts.sms(rm, c1, "SENT", OCTOBER_13);
+        RecordedContacts.sms(rm, c2, "SENT", OCTOBER_13);
         Db.execute("insert into score_qualitative (period, staff_id, training, daily_management, updated_by)"
                 + " values (?, ?, 90, 40, 'supervisor')", PERIOD, rm);
 

@@ -45,40 +45,66 @@ class ListBuildBenchmark {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     private static final String CAMPAIGN = "maturing-retention";
 
+    private static final int DEFAULT_ROUNDS = 3;
+    private static final double GOAL_RATIO = 1.5;
+    private static final double GOAL_SECONDS = 3.0;
+
     /**
-     * The rule of campaigns/maturing-retention.yaml written by hand as one statement, with the
-     * standing exclusions and the same entries: priority by maturity and the reason text.
+     * The fastest single statement we could write for the entries of campaigns/maturing-retention.yaml
+     * — the limit the service is measured against, not a mirror of the service's statement: driven
+     * from the maturing holdings (a range of holding (product_type, maturity_date)), each customer's
+     * first one kept by DISTINCT ON as the reason, joined to the long-tail customers, the standing
+     * exclusions as anti-joins, the priority from each picked customer's next maturity (one probe of
+     * holding (customer_id, maturity_date)). Same exclusions as the service: a do-not-call entry
+     * still in force, an open complaint, a marketing contact sent since midnight (Asia/Shanghai)
+     * seven days before, no manager (an AGENT_CALL list).
      */
-    private static final String SINGLE_STATEMENT = """
-            create table bench_entries as
+    private static final String FAST_SELECT = """
+            with maturing as (
+              select distinct on (h.customer_id) h.customer_id,
+                     case h.product_type when 'TIME_DEPOSIT' then '定期存款' else '理财' end || ' '
+                       || to_char(h.maturity_date, 'YYYY-MM-DD') || '到期 '
+                       || to_char(h.amount, 'FM999,999,999,990.00') || '元' as holding_reason
+              from holding h
+              where h.product_type in ('TIME_DEPOSIT', 'WEALTH')
+                and h.maturity_date between date '%1$s' + 3 and date '%1$s' + 15
+              order by h.customer_id, h.maturity_date, h.amount desc, h.holding_id)
             select c.customer_id, c.manager_id,
-                   row_number() over (order by (select min(h.maturity_date) from holding h
-                                                where h.customer_id = c.customer_id and h.maturity_date >= date '%1$s'),
+                   row_number() over (order by (select min(n.maturity_date) from holding n
+                                                where n.customer_id = c.customer_id and n.maturity_date >= date '%1$s'),
                                       c.customer_id) as priority,
-                   '等级 ' || c.tier || '；' ||
-                   (select case h.product_type when 'TIME_DEPOSIT' then '定期存款' else '理财' end || ' '
-                           || to_char(h.maturity_date, 'YYYY-MM-DD') || '到期 '
-                           || to_char(h.amount, 'FM999,999,999,990.00') || '元'
-                    from holding h where h.customer_id = c.customer_id and h.product_type in ('TIME_DEPOSIT', 'WEALTH')
-                      and h.maturity_date between date '%1$s' + 3 and date '%1$s' + 15
-                    order by h.maturity_date, h.amount desc, h.holding_id limit 1) as reason
-            from customer c
-            where c.tier = 'LONG_TAIL'
-              and exists (select 1 from holding h where h.customer_id = c.customer_id
-                          and h.product_type in ('TIME_DEPOSIT', 'WEALTH')
-                          and h.maturity_date between date '%1$s' + 3 and date '%1$s' + 15)
-              and c.status = 'ACTIVE' and c.mobile is not null
+                   '等级 ' || c.tier || '；' || m.holding_reason as reason
+            from maturing m join customer c on c.customer_id = m.customer_id
+            where c.tier = 'LONG_TAIL' and c.status = 'ACTIVE' and c.mobile is not null and c.manager_id is not null
               and not exists (select 1 from do_not_call d where d.mobile = c.mobile
-                              and (d.expires_at is null or d.expires_at > date '%1$s'))
+                              and (d.expires_at is null or d.expires_at > timestamptz '%1$s 00:00 Asia/Shanghai'))
               and not exists (select 1 from complaint p where p.customer_id = c.customer_id and p.closed_at is null)
               and not exists (select 1 from contact_attempt a where a.customer_id = c.customer_id and a.marketing
-                              and a.created_at >= date '%1$s' - 7)""".formatted(AS_OF);
+                              and a.sent and a.created_at >= timestamptz '%2$s 00:00 Asia/Shanghai'
+                              and a.created_at < timestamptz '%3$s 00:00 Asia/Shanghai')"""
+            .formatted(AS_OF, AS_OF.minusDays(7), AS_OF.plusDays(1));
+
+    /** The statement's result as a new table: the issue's baseline, nothing paid for keys or indexes. */
+    private static final String FAST_STATEMENT = "create table bench_entries as " + FAST_SELECT;
+
+    /**
+     * The same statement writing what the service writes: rows of a table like list_entry (its
+     * keys, indexes, identity and the foreign keys to the list and the customer), for comparison.
+     */
+    private static final String FAST_INSERT = "insert into bench_list_entry (list_id, customer_id, manager_id, priority, "
+            + "reason) select %d, e.* from (" + FAST_SELECT + ") e";
 
     @Inject
     ImportService imports;
 
     @Inject
     ListSql listSql;
+
+    @Inject
+    com.bank.callcenter.books.BookAssignment assignment;
+
+    @Inject
+    com.bank.callcenter.config.CallCenterConfig config;
 
     @Inject
     ListBuilder listBuilder;
@@ -98,6 +124,11 @@ class ListBuildBenchmark {
                 imports.importCsv(file.getKey(), AS_OF, in, StandardCharsets.UTF_8, "benchmark");
             }
         }
+        // an AGENT_CALL list keeps only customers with a manager: the books are assigned as the bank's are
+        var books = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                assignment.assignUnassigned(config.books().maxCustomersPerManager(), "benchmark"));
+        System.out.printf("BENCHMARK books assigned: %,d customers given a manager, %,d without capacity%n",
+                books.assigned(), books.unassigned());
         long holdings = Db.count("select count(*) from holding");
         System.out.printf("BENCHMARK loaded %,d customers and %,d holdings%n", rows, holdings);
         storeShippedCampaign();
@@ -110,39 +141,98 @@ class ListBuildBenchmark {
         HttpResponse<String> preview = post("/api/campaigns/" + CAMPAIGN + "/preview?asOf=" + AS_OF);
         assertEquals(200, preview.statusCode(), preview.body());
 
-        long serviceStart = System.nanoTime();
-        HttpResponse<String> response = post("/api/campaigns/" + CAMPAIGN + "/lists?asOf=" + AS_OF);
-        double serviceSeconds = (System.nanoTime() - serviceStart) / 1e9;
-        assertEquals(201, response.statusCode(), response.body());
-        int size = new ObjectMapper().readTree(response.body()).get("size").asInt();
-
-        long statementRows;
-        double statementSeconds;
-        try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists bench_entries");
-            long start = System.nanoTime();
-            statement.execute(SINGLE_STATEMENT);
-            statementSeconds = (System.nanoTime() - start) / 1e9;
+        // alternate rounds, the medians compared: the service's list is dropped after each round but the last
+        int rounds = Integer.getInteger("benchmark.rounds", DEFAULT_ROUNDS);
+        double[] service = new double[rounds];
+        double[] fast = new double[rounds];
+        double[] written = new double[rounds];
+        int size = 0;
+        long statementRows = 0;
+        for (int round = 0; round < rounds; round++) {
+            if (round > 0) {
+                Db.execute("drop table if exists bench_list_entry");
+                Db.execute("delete from list_entry where list_id in (select id from target_list where campaign_id = ?)",
+                        CAMPAIGN);
+                Db.execute("delete from target_list where campaign_id = ?", CAMPAIGN);
+            }
+            long serviceStart = System.nanoTime();
+            HttpResponse<String> response = post("/api/campaigns/" + CAMPAIGN + "/lists?asOf=" + AS_OF);
+            service[round] = (System.nanoTime() - serviceStart) / 1e9;
+            assertEquals(201, response.statusCode(), response.body());
+            size = new ObjectMapper().readTree(response.body()).get("size").asInt();
+            try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists bench_entries");
+                long start = System.nanoTime();
+                statement.execute(FAST_STATEMENT);
+                fast[round] = (System.nanoTime() - start) / 1e9;
+            }
             statementRows = Db.count("select count(*) from bench_entries");
+            long listId = Db.count("select id from target_list where campaign_id = ? and as_of = ?", CAMPAIGN, AS_OF);
+            try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists bench_list_entry");
+                statement.execute("create table bench_list_entry (like list_entry including all)");
+                statement.execute("alter table bench_list_entry add foreign key (list_id) references target_list (id), "
+                        + "add foreign key (customer_id) references customer (customer_id)");
+                long start = System.nanoTime();
+                statement.execute(FAST_INSERT.formatted(listId));
+                written[round] = (System.nanoTime() - start) / 1e9;
+            }
+            System.out.printf("BENCHMARK round %d: service %.3f s, statement %.3f s, statement writing like the service "
+                    + "%.3f s%n", round + 1, service[round], fast[round], written[round]);
         }
-        System.out.printf("BENCHMARK service  POST /api/campaigns/%s/lists: %,d entries in %.3f s%n", CAMPAIGN, size,
+        double serviceSeconds = median(service);
+        double statementSeconds = median(fast);
+        double ratio = serviceSeconds / statementSeconds;
+        System.out.printf("BENCHMARK service  POST /api/campaigns/%s/lists: %,d entries in %.3f s (median)%n", CAMPAIGN, size,
                 serviceSeconds);
-        System.out.printf("BENCHMARK single SQL statement (create table as select): %,d rows in %.3f s%n",
-                statementRows, statementSeconds);
-        System.out.printf("BENCHMARK ratio service/statement = %.2f (goal <= 1.5, and service < 3 s)%n",
-                serviceSeconds / statementSeconds);
+        System.out.printf("BENCHMARK fastest single statement (create table as select, driven from the maturing "
+                + "holdings): %,d rows in %.3f s (median)%n", statementRows, statementSeconds);
+        System.out.printf("BENCHMARK ratio service/statement = %.2f: <= %.1f %s; service < %.0f s %s%n", ratio,
+                GOAL_RATIO, ratio <= GOAL_RATIO ? "MET" : "NOT MET", GOAL_SECONDS,
+                serviceSeconds < GOAL_SECONDS ? "MET" : "NOT MET");
+        double writtenSeconds = median(written);
+        System.out.printf("BENCHMARK the statement writing its entries into a table like list_entry (keys, indexes, "
+                + "foreign keys): %.3f s (median); ratio service/that = %.2f: <= %.1f %s%n", writtenSeconds,
+                serviceSeconds / writtenSeconds, GOAL_RATIO, serviceSeconds / writtenSeconds <= GOAL_RATIO ? "MET" : "NOT MET");
+        System.out.println("BENCHMARK load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).trim());
         if (Boolean.getBoolean("benchmark.explain")) {
             explainServiceStatement();
+            try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists bench_entries");
+                try (var plan = statement.executeQuery("explain (analyze, costs off) " + FAST_STATEMENT)) {
+                    while (plan.next()) {
+                        System.out.println("FAST PLAN " + plan.getString(1));
+                    }
+                }
+            }
         }
-        assertEquals(statementRows, size, "the service and the statement select the same customers");
+        assertEquals(statementRows, size, "the service and the statement select the same number of customers");
         assertEquals(0, Db.count("""
                 select count(*) from bench_entries b
-                left join list_entry e on e.customer_id = b.customer_id
+                full join (select * from list_entry
+                           where list_id = (select id from target_list where campaign_id = ? and as_of = ?)) e
+                     on e.customer_id = b.customer_id
+                where e.customer_id is null or b.customer_id is null or e.priority <> b.priority
+                   or e.reason <> b.reason or e.manager_id is distinct from b.manager_id""", CAMPAIGN, AS_OF),
+                "the service wrote the same entries: customers, priorities, reasons and managers");
+        for (var sample : Db.rows("""
+                select b.priority, b.customer_id, b.manager_id, b.reason, e.reason as service_reason
+                from bench_entries b join list_entry e on e.customer_id = b.customer_id
                      and e.list_id = (select id from target_list where campaign_id = ? and as_of = ?)
-                where e.customer_id is null or e.priority <> b.priority or e.reason <> b.reason""", CAMPAIGN, AS_OF),
-                "the service wrote the same entries, priorities and reasons");
+                where b.priority in (1, 2, ?) order by b.priority""", CAMPAIGN, AS_OF, statementRows)) {
+            System.out.println("BENCHMARK sample entry " + sample);
+            assertEquals(sample.get("reason"), sample.get("service_reason"));
+        }
         assertTrue(size > 0);
+    }
+
+    private static double median(double[] seconds) {
+        double[] sorted = seconds.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private HttpResponse<String> post(String path) throws Exception {

@@ -37,34 +37,45 @@ public class ChurnModel {
                 coalesce(least(1, greatest(0, (churn_base.aum - c.aum) / nullif(churn_base.aum, 0))), 0)""")));
         factors.add(new Factor("sameNameOutflow", "same-name outflows to other banks in " + lookback
                 + " days, as a share of AUM", settings.weightSameNameOutflow(), Sql.of("""
-                least(1, (select coalesce(sum(t.amount), 0) from transfer t
-                          where t.customer_id = c.customer_id and t.direction = 'OUT' and t.same_name
-                            and t.occurred_at >= (?::date - ?)::timestamp at time zone ?
-                            and t.occurred_at < (?::date + 1)::timestamp at time zone ?) / greatest(c.aum, 1))""",
-                asOf, lookback, zone, asOf, zone)));
+                least(1, coalesce(churn_outflow.amount, 0) / greatest(c.aum, 1))""")));
         factors.add(new Factor("maturedNotRenewed", "a time deposit or wealth product matured in " + lookback
                 + " days and was not renewed", settings.weightMaturedNotRenewed(), Sql.of("""
-                case when exists (select 1 from holding h where h.customer_id = c.customer_id
-                                  and h.product_type in ('TIME_DEPOSIT', 'WEALTH')
-                                  and h.maturity_date >= ?::date - ? and h.maturity_date < ?::date)
-                     then 1 else 0 end""", asOf, lookback, asOf)));
+                case when churn_matured.customer_id is not null then 1 else 0 end""")));
         factors.add(new Factor("noRecentContact", "days since the last contact, over " + settings.contactGapDays(),
                 settings.weightNoRecentContact(), Sql.of("""
-                coalesce(least(1, extract(epoch from ((?::date + 1)::timestamp at time zone ? -
-                         (select max(a.created_at) from contact_attempt a where a.customer_id = c.customer_id and a.sent)))
+                coalesce(least(1, extract(epoch from ((?::date + 1)::timestamp at time zone ? - churn_contact.last_sent))
                          / 86400.0 / ?), 1)""", asOf, zone, settings.contactGapDays())));
         return factors;
     }
 
     /**
-     * What the factors read besides customer c: the AUM of each customer at the latest snapshot
-     * {@code lookbackDays} before the date, as {@code churn_base} (a hash join, not a lookup per row).
+     * What the factors read besides customer c, each computed once for the customers it concerns and
+     * joined (hash joins, not a lookup per customer — a per-customer sum over the outflow window
+     * scanned every outflow of the window for each customer): {@code churn_base}, the AUM at the
+     * latest snapshot {@code lookbackDays} before the date; {@code churn_outflow}, the same-name
+     * outflows in the window; {@code churn_matured}, the customers whose time deposit or wealth
+     * product matured in the window; {@code churn_contact}, each customer's last contact.
      */
     public Sql join(LocalDate asOf) {
+        int lookback = settings.lookbackDays();
         return Sql.of("""
                  left join (select customer_id, aum from customer_snapshot
                             where as_of = (select max(as_of) from customer_snapshot where as_of <= ?::date - ?)) churn_base
-                        on churn_base.customer_id = c.customer_id""", asOf, settings.lookbackDays());
+                        on churn_base.customer_id = c.customer_id
+                 left join (select t.customer_id, sum(t.amount) as amount from transfer t
+                            where t.direction = 'OUT' and t.same_name
+                              and t.occurred_at >= (?::date - ?)::timestamp at time zone ?
+                              and t.occurred_at < (?::date + 1)::timestamp at time zone ?
+                            group by t.customer_id) churn_outflow
+                        on churn_outflow.customer_id = c.customer_id
+                 left join (select distinct h.customer_id from holding h
+                            where h.product_type in ('TIME_DEPOSIT', 'WEALTH')
+                              and h.maturity_date >= ?::date - ? and h.maturity_date < ?::date) churn_matured
+                        on churn_matured.customer_id = c.customer_id
+                 left join (select a.customer_id, max(a.created_at) as last_sent from contact_attempt a
+                            where a.sent group by a.customer_id) churn_contact
+                        on churn_contact.customer_id = c.customer_id""",
+                asOf, lookback, asOf, lookback, zone, asOf, zone, asOf, lookback, asOf);
     }
 
     /** The score of customer c as one SQL expression, rounded to one decimal; needs {@link #join}. */

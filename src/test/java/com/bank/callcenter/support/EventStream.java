@@ -1,4 +1,4 @@
-package com.bank.callcenter.dashboard;
+package com.bank.callcenter.support;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -13,16 +13,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** GET /api/dashboard/stream read line by line on a thread of its own, as an EventSource would. */
-final class DashboardStream implements AutoCloseable {
+/**
+ * A text/event-stream (the desk's /api/agent/events, the dashboard's /api/dashboard/stream) read
+ * line by line on a thread of its own, as an EventSource would; Basic auth with password = user name.
+ */
+public final class EventStream implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final HttpResponse<InputStream> response;
 
-    DashboardStream(URL stream, String user) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
+    public EventStream(URL events, String rm) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(events.toString()))
                 .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                        .encodeToString((rm + ":" + rm).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "text/event-stream").build();
         response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
@@ -34,17 +37,21 @@ final class DashboardStream implements AutoCloseable {
             } catch (Exception e) {
                 // closed at the end of the test
             }
-        }, "dashboard-sse-reader-" + user);
+        }, "sse-reader-" + rm);
         reader.setDaemon(true);
         reader.start();
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    /** True once an event named {@code name} arrived whose data contains {@code text}. */
-    boolean has(String name, String text) {
+    public List<String> lines() {
+        return lines;
+    }
+
+    /** True once an event named {@code name} arrived whose data line contains {@code text}. */
+    public boolean has(String name, String text) {
         for (int i = 0; i + 1 < lines.size(); i++) {
             String line = lines.get(i).replace("event: ", "event:");
             if (line.equals("event:" + name)) {
