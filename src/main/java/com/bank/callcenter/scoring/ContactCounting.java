@@ -98,6 +98,16 @@ public class ContactCounting {
         return countsPerRm(CALLS_PER_RM, null, from, to, true);
     }
 
+    /** Effective calls per RM, or of one RM ({@code staffId}; null: every RM), placed in [from, to). */
+    public Map<String, Long> effectiveCalls(Instant from, Instant to, String staffId) {
+        return countsPerRm(CALLS_PER_RM, staffId, from, to, true);
+    }
+
+    /** Counted SMS per RM, or of one RM ({@code staffId}; null: every RM), sent in [from, to). */
+    public Map<String, Long> countedSms(Instant from, Instant to, String staffId) {
+        return countsPerRm(SMS_PER_RM, staffId, from, to, false);
+    }
+
     /** The RM's effective calls placed in [from, to). */
     public long effectiveCalls(String staffId, Instant from, Instant to) {
         return countsPerRm(CALLS_PER_RM, staffId, from, to, true).getOrDefault(staffId, 0L);

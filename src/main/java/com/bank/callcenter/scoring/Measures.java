@@ -65,11 +65,16 @@ public class Measures {
 
     /** staff id → indicator → measured, for the quantitative indicators, over [first, end]. */
     public Map<String, Map<Indicator, BigDecimal>> of(LocalDate first, LocalDate end) {
+        return of(first, end, null);
+    }
+
+    /** The same for one RM ({@code staffId}), or for every RM when it is null. */
+    public Map<String, Map<Indicator, BigDecimal>> of(LocalDate first, LocalDate end, String staffId) {
         Map<String, Map<Indicator, BigDecimal>> measured = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> moves = em.createNativeQuery("select manager_id, count(*) filter (where developed),"
                         + " sum(end_aum - coalesce(start_aum, 0)) from (" + BOOK_MOVES + ") m group by manager_id")
-                .setParameter(1, Date.valueOf(first)).setParameter(2, Date.valueOf(end)).setParameter(3, null)
+                .setParameter(1, Date.valueOf(first)).setParameter(2, Date.valueOf(end)).setParameter(3, staffId)
                 .getResultList();
         for (Object[] row : moves) {
             Map<Indicator, BigDecimal> rm = of(measured, (String) row[0]);
@@ -79,26 +84,30 @@ public class Measures {
         count(measured, Indicator.KEY_PRODUCTS, """
                 select staff_id, count(*) from sale
                 where sold_on between ?1 and ?2 and (product_code in (?3) or product_type in (?3))
-                group by staff_id""", first, end, true);
+                  and (cast(?4 as text) is null or staff_id = ?4)
+                group by staff_id""", first, end, staffId, true);
         count(measured, Indicator.PENETRATION, """
                 select c.manager_id, count(distinct p.customer_id) from penetration p
                 join customer c on c.customer_id = p.customer_id
                 where p.acquired_on between ?1 and ?2 and c.manager_id is not null
-                group by c.manager_id""", first, end, false);
+                  and (cast(?3 as text) is null or c.manager_id = ?3)
+                group by c.manager_id""", first, end, staffId, false);
         ZoneId zone = callcenter.zone();
         java.time.Instant from = first.atStartOfDay(zone).toInstant();
         java.time.Instant to = end.plusDays(1).atStartOfDay(zone).toInstant();
-        counting.effectiveCalls(from, to).forEach((rm, n) -> of(measured, rm).put(Indicator.CALLS, BigDecimal.valueOf(n)));
-        counting.countedSms(from, to).forEach((rm, n) -> of(measured, rm).put(Indicator.SMS, BigDecimal.valueOf(n)));
+        counting.effectiveCalls(from, to, staffId).forEach((rm, n) -> of(measured, rm).put(Indicator.CALLS, BigDecimal.valueOf(n)));
+        counting.countedSms(from, to, staffId).forEach((rm, n) -> of(measured, rm).put(Indicator.SMS, BigDecimal.valueOf(n)));
         return measured;
     }
 
     private void count(Map<String, Map<Indicator, BigDecimal>> measured, Indicator indicator, String statement,
-                       LocalDate first, LocalDate end, boolean keyProducts) {
+                       LocalDate first, LocalDate end, String staffId, boolean keyProducts) {
         jakarta.persistence.Query query = em.createNativeQuery(statement)
                 .setParameter(1, Date.valueOf(first)).setParameter(2, Date.valueOf(end));
         if (keyProducts) {
-            query.setParameter(3, config.keyProducts());
+            query.setParameter(3, config.keyProducts()).setParameter(4, staffId);
+        } else {
+            query.setParameter(3, staffId);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The 850/150 score of every active RM for one month (YYYY-MM), computed from the records:
@@ -76,17 +77,37 @@ public class PeriodScores {
 
     /** Every active RM's row, by staff id. */
     public List<ScoreRow> rows(YearMonth period) {
+        return rows(period, null);
+    }
+
+    /**
+     * One active RM's row. Measured for that RM alone unless an indicator is scored against the peers
+     * (STANDARD_DEVIATION needs every peer's value).
+     */
+    public Optional<ScoreRow> row(YearMonth period, String staffId) {
+        boolean needsPeers = methods().containsValue(ScoringMethod.STANDARD_DEVIATION);
+        return rows(period, needsPeers ? null : staffId).stream().filter(row -> row.staffId().equals(staffId))
+                .findFirst();
+    }
+
+    /** The rows of every active RM, or of {@code onlyStaffId} alone (measured for that RM only). */
+    private List<ScoreRow> rows(YearMonth period, String onlyStaffId) {
         Bounds bounds = bounds(period);
         LocalDate first = bounds.first();
         LocalDate end = bounds.end();
         int w = end.isBefore(first) ? 0 : workingDays.between(first, end);
         long standard = (long) config.effectiveCallsPerWorkingDay() * w;
 
-        List<Rm> rms = rms();
-        Map<String, Map<Indicator, BigDecimal>> measured = end.isBefore(first) ? Map.of() : measures.of(first, end);
+        List<Rm> rms = rms().stream().filter(rm -> onlyStaffId == null || rm.staffId().equals(onlyStaffId)).toList();
+        if (rms.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<Indicator, BigDecimal>> measured = end.isBefore(first) ? Map.of()
+                : measures.of(first, end, onlyStaffId);
         Targets targets = targets(period, standard, w);
         Map<String, Map<Indicator, BigDecimal>> entered = entered(period);
         Map<Indicator, ScoringMethod> methods = methods();
+        Map<String, PeerStatistics> peerStatistics = new HashMap<>();
 
         List<ScoreRow> rows = new ArrayList<>(rms.size());
         for (Rm rm : rms) {
@@ -107,7 +128,9 @@ public class PeriodScores {
                 BigDecimal target = targets.of(rm.staffId()).get(indicator);
                 ScoringMethod method = methods.get(indicator);
                 BigDecimal points = method == ScoringMethod.STANDARD_DEVIATION
-                        ? deviationPoints(indicator, value, peers(rm, rms, measured, indicator))
+                        ? peerStatistics.computeIfAbsent(peerGroupOf(rm) + "/" + indicator,
+                                key -> PeerStatistics.of(peers(rm, rms, measured, indicator)))
+                                .points(indicator, value, config.k())
                         : ratioPoints(indicator, value, target);
                 indicators.add(new ScoreRow.IndicatorScore(indicator, method, indicator.base(), value, target, points));
                 quantitative = quantitative.add(points);
@@ -138,25 +161,33 @@ public class PeriodScores {
     }
 
     /** clamp(base × (1 + k × (measured − μ) / σ), 0, 1.5 × base) over the peers (population σ); σ = 0 → base. */
-    BigDecimal deviationPoints(Indicator indicator, BigDecimal measured, List<BigDecimal> peers) {
-        return deviationPoints(indicator, measured, peers, config.k());
+    static BigDecimal deviationPoints(Indicator indicator, BigDecimal measured, List<BigDecimal> peers, BigDecimal k) {
+        return PeerStatistics.of(peers).points(indicator, measured, k);
     }
 
-    static BigDecimal deviationPoints(Indicator indicator, BigDecimal measured, List<BigDecimal> peers, BigDecimal k) {
-        if (peers.isEmpty()) {
-            return indicator.base().setScale(CENTS);
+    /** μ and σ² of a peer group's measured values (population), computed once per group and indicator. */
+    record PeerStatistics(int n, BigDecimal mean, BigDecimal variance) {
+
+        static PeerStatistics of(List<BigDecimal> peers) {
+            if (peers.isEmpty()) {
+                return new PeerStatistics(0, BigDecimal.ZERO, BigDecimal.ZERO);
+            }
+            BigDecimal n = BigDecimal.valueOf(peers.size());
+            BigDecimal mean = peers.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, PRECISION);
+            BigDecimal variance = peers.stream().map(v -> v.subtract(mean).pow(2))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, PRECISION);
+            return new PeerStatistics(peers.size(), mean, variance);
         }
-        BigDecimal n = BigDecimal.valueOf(peers.size());
-        BigDecimal mean = peers.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, PRECISION);
-        BigDecimal variance = peers.stream().map(v -> v.subtract(mean).pow(2))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, PRECISION);
-        if (variance.signum() == 0) {
-            return indicator.base().setScale(CENTS);
+
+        BigDecimal points(Indicator indicator, BigDecimal measured, BigDecimal k) {
+            if (n == 0 || variance.signum() == 0) {
+                return indicator.base().setScale(CENTS);
+            }
+            BigDecimal sigma = variance.sqrt(PRECISION);
+            BigDecimal raw = indicator.base().multiply(BigDecimal.ONE.add(k.multiply(measured.subtract(mean))
+                    .divide(sigma, PRECISION)));
+            return clamp(indicator, raw);
         }
-        BigDecimal sigma = variance.sqrt(PRECISION);
-        BigDecimal raw = indicator.base().multiply(BigDecimal.ONE.add(k.multiply(measured.subtract(mean))
-                .divide(sigma, PRECISION)));
-        return clamp(indicator, raw);
     }
 
     /** 0 when E ≥ S, else min(max-deduction, 100 × (S − E) / S), HALF_UP to 2 decimals. */
@@ -178,11 +209,16 @@ public class PeriodScores {
         return bounded.setScale(CENTS, RoundingMode.HALF_UP);
     }
 
+    /** The RM's peer group: everybody, or the RM's branch. */
+    private String peerGroupOf(Rm rm) {
+        return config.peerGroup() == ScoringConfig.PeerGroup.ALL ? "" : rm.branchId();
+    }
+
     /** The measured values of the RM's peer group (every RM scored, or those of the RM's branch). */
     private List<BigDecimal> peers(Rm rm, List<Rm> rms, Map<String, Map<Indicator, BigDecimal>> measured,
                                    Indicator indicator) {
         return rms.stream()
-                .filter(peer -> config.peerGroup() == ScoringConfig.PeerGroup.ALL || peer.branchId().equals(rm.branchId()))
+                .filter(peer -> peerGroupOf(peer).equals(peerGroupOf(rm)))
                 .map(peer -> measured.getOrDefault(peer.staffId(), Map.of()).getOrDefault(indicator, BigDecimal.ZERO))
                 .toList();
     }

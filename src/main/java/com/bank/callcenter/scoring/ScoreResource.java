@@ -77,7 +77,9 @@ public class ScoreResource {
     public Explained one(@PathParam("period") String period, @PathParam("staffId") String staffId) {
         YearMonth month = PeriodScores.period(period);
         return QuarkusTransaction.requiringNew().call(() -> {
-            ScoreRow row = rows(month).stream().filter(r -> r.staffId().equals(staffId)).findFirst()
+            ScoreRow row = entries.closedRows(month)
+                    .map(rows -> rows.stream().filter(r -> r.staffId().equals(staffId)).findFirst())
+                    .orElseGet(() -> scores.row(month, staffId))
                     .orElseThrow(() -> ProblemException.notFound("scored RM", staffId));
             if (!viewer().sees(row)) {
                 throw ProblemException.forbidden("this score is not yours to read");

@@ -106,6 +106,10 @@ class ScoreResourceTest {
         assertEquals(87.83f, row.getFloat("total"));
         assertEquals(22, row.getInt("standard.workingDays"));
         assertEquals(1317, row.getInt("standard.shortfall"));
+        // the explanation measures this RM alone; the period's list measures every RM: the same row
+        JsonPath list = Api.admin().when().get("/api/scores?period=" + PERIOD).then().statusCode(200).extract().jsonPath();
+        assertEquals(87.83f, list.getFloat("find { it.staffId == '" + rm + "' }.total"));
+        assertEquals(row.getList("indicators.points"), list.getList("find { it.staffId == '" + rm + "' }.indicators.points"));
 
         assertEquals(List.of(first.toString(), third.toString(), second.toString()), row.getList("records.CALLS.counted"));
         assertEquals(tooShort.toString(), row.getString("records.CALLS.notCounted[0].callId"));
