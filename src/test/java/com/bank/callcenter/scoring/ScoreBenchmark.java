@@ -202,6 +202,7 @@ class ScoreBenchmark {
                 ratio);
         System.out.printf("BENCHMARK goal service <= %.0f x statement and < %.0f s (medians): %s%n", GOAL_RATIO,
                 GOAL_SECONDS, ratio <= GOAL_RATIO && serviceMedian < GOAL_SECONDS ? "MET" : "NOT MET");
+        explainOneRm(measured);
         if (Boolean.getBoolean("benchmark.explain")) {
             explain();
         }
@@ -327,6 +328,34 @@ class ScoreBenchmark {
             }
         }
         return counts;
+    }
+
+    /**
+     * What a supervisor's click on one row costs: GET /api/scores/{period}/{staffId} (the row and the
+     * records behind it, measured for that RM alone), for the RM with the most effective calls.
+     */
+    private void explainOneRm(Map<String, Long> measured) throws Exception {
+        String busiest = Collections.max(measured.entrySet(), Map.Entry.comparingByValue()).getKey();
+        List<Double> times = new ArrayList<>();
+        JsonNode row = null;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            String body = Api.admin().when().get("/api/scores/{period}/{staffId}", PERIOD, busiest)
+                    .then().statusCode(200).extract().asString();
+            times.add((System.nanoTime() - start) / NANOS_PER_SECOND);
+            row = json.readTree(body);
+        }
+        long calls = 0;
+        for (JsonNode indicator : row.get("indicators")) {
+            if (Indicator.CALLS.name().equals(indicator.get("code").asText())) {
+                calls = indicator.get("measured").asLong();
+            }
+        }
+        System.out.printf("BENCHMARK service   GET /api/scores/%s/%s (one RM, %,d effective calls, %,d records):"
+                        + " median of 3 %.3f s (load average %s)%n", PERIOD, busiest, calls,
+                row.get("records").get("CALLS").get("counted").size()
+                        + row.get("records").get("CALLS").get("notCounted").size(), median(times), loadAverage());
+        assertEquals(measured.get(busiest), calls, "the explanation's count = the list's");
     }
 
     private static Map<String, Long> statementCounts() throws SQLException {
