@@ -16,9 +16,12 @@ import jakarta.transaction.Transactional;
  * customer always to the manager with the smallest book. The series is bounded by the level
  * the water can reach, so the slot set stays about as large as the work.
  *
- * <p>(branch, number) is joined as ONE key, "branch/n": with two keys and a poor row estimate
- * (staff not yet analysed after an import) PostgreSQL merged on the branch alone and filtered
- * on the number, which is quadratic per branch; one key leaves it a hash or merge join.
+ * <p>The customers are numbered once over all branches, by (branch, customer id), and a branch's
+ * slots continue from the number of waiting customers of the branches before it, so the two sides
+ * meet on one bigint: no string key to build and sort per row, and no join on (branch, number) that
+ * a poor row estimate (staff not yet analysed after an import) could turn into a merge on the branch
+ * alone filtered on the number, which is quadratic per branch. The managers' loads are counted on
+ * the customer_manager index instead of grouping every customer.
  */
 @ApplicationScoped
 public class BookAssignment {
@@ -32,44 +35,49 @@ public class BookAssignment {
             order by s.staff_id
             for update""";
 
-    private static final String ASSIGN = """
+    static final String ASSIGN = """
             with manager as (
-                select s.staff_id, s.branch_id, count(c.customer_id) as load
+                select s.staff_id, s.branch_id,
+                       (select count(*) from customer c where c.manager_id = s.staff_id) as load
                 from staff s
-                left join customer c on c.manager_id = s.staff_id
                 where s.active and s.role = 'REMOTE_MANAGER'
-                group by s.staff_id, s.branch_id
             ),
             todo as (
-                select c.customer_id, c.branch_id,
-                       c.branch_id || '/' || row_number() over (partition by c.branch_id order by c.customer_id) as slot_key
+                select c.customer_id, row_number() over (order by c.branch_id, c.customer_id) as n, c.branch_id
                 from customer c
                 where c.manager_id is null and c.status = 'ACTIVE' and c.tier = 'LONG_TAIL'
             ),
             branch_todo as (
-                select t.branch_id, count(*) as todo from todo t group by t.branch_id
+                -- a branch's customers are numbered after those of the branches before it
+                select t.branch_id, count(*) as todo,
+                       cast(sum(count(*)) over (order by t.branch_id) as bigint) - count(*) as numbered_before
+                from todo t
+                group by t.branch_id
             ),
             water_bound as (
                 -- no manager of the branch can need a slot above this level
-                select m.branch_id,
+                select m.branch_id, b.todo, b.numbered_before,
                        cast(least(max(m.load) + ceil(cast(b.todo as numeric) / count(*)),
                                   min(m.load) + b.todo) as bigint) + 1 as top_level
                 from manager m
                 join branch_todo b on b.branch_id = m.branch_id
-                group by m.branch_id, b.todo
+                group by m.branch_id, b.todo, b.numbered_before
             ),
             slot as (
-                select m.staff_id,
-                       m.branch_id || '/' || row_number() over (partition by m.branch_id order by g.level, m.staff_id) as slot_key
-                from manager m
-                join water_bound w on w.branch_id = m.branch_id
-                cross join lateral generate_series(m.load + 1, least(cast(:capacity as bigint), w.top_level)) as g(level)
+                select s.staff_id, s.numbered_before + s.branch_n as n
+                from (select m.staff_id, w.todo, w.numbered_before,
+                             row_number() over (partition by m.branch_id order by g.level, m.staff_id) as branch_n
+                      from manager m
+                      join water_bound w on w.branch_id = m.branch_id
+                      cross join lateral generate_series(m.load + 1, least(cast(:capacity as bigint), w.top_level))
+                           as g(level)) s
+                where s.branch_n <= s.todo
             ),
             assigned as (
                 update customer c
                 set manager_id = s.staff_id, updated_at = now()
                 from todo t
-                join slot s on s.slot_key = t.slot_key
+                join slot s on s.n = t.n
                 where c.customer_id = t.customer_id and c.manager_id is null
                 returning c.customer_id, c.manager_id
             ),
@@ -78,11 +86,12 @@ public class BookAssignment {
                                          requested_by, requested_at, decided_by, decided_at)
                 select a.customer_id, null, a.manager_id, :reason, 'APPLIED', :username, now(), :username, now()
                 from assigned a
-                returning id
+                returning 1
             )
-            select (select count(*) from assigned) as assigned,
-                   (select count(*) from todo) - (select count(*) from assigned) as unassigned,
-                   (select count(*) from recorded) as recorded""";
+            select count(*) as assigned,
+                   (select coalesce(sum(todo), 0) from branch_todo) - count(*) as unassigned,
+                   count(*) as recorded
+            from recorded""";
 
     private final EntityManager entityManager;
     private final String workMem;

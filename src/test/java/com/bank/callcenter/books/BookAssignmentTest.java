@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class BookAssignmentTest {
@@ -50,6 +51,35 @@ class BookAssignmentTest {
         // water filling: idle takes 1 and 2, then both grow to 3
         assertEquals(3, fixtures.bookSize(busy));
         assertEquals(3, fixtures.bookSize(idle));
+    }
+
+    @Test
+    void branchesAssignedTogetherEachKeepTheirOwnCustomers() {
+        // customers are numbered across branches in branch order: a branch without managers in
+        // between must not shift the next branch's customers onto the wrong managers
+        String prefix = unique("BR");
+        String first = prefix + "-A";
+        String unstaffed = prefix + "-B";
+        String last = prefix + "-C";
+        String firstOne = fixtures.remoteManager(first);
+        String firstTwo = fixtures.remoteManager(first);
+        String lastOnly = fixtures.remoteManager(last);
+        List<String> firstCustomers = List.of(fixtures.customer(first).insert(), fixtures.customer(first).insert(),
+                fixtures.customer(first).insert());
+        String waitsOn = fixtures.customer(unstaffed).insert();
+        List<String> lastCustomers = List.of(fixtures.customer(last).insert(), fixtures.customer(last).insert());
+
+        drain();
+
+        for (String customer : firstCustomers) {
+            assertTrue(List.of(firstOne, firstTwo).contains(fixtures.managerOf(customer)), customer);
+        }
+        assertEquals(3, fixtures.bookSize(firstOne) + fixtures.bookSize(firstTwo));
+        assertEquals(1, Math.abs(fixtures.bookSize(firstOne) - fixtures.bookSize(firstTwo)));
+        assertNull(fixtures.managerOf(waitsOn));
+        for (String customer : lastCustomers) {
+            assertEquals(lastOnly, fixtures.managerOf(customer));
+        }
     }
 
     @Test
