@@ -36,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Applies what the PBX said about calls to their records, in arrival order, a batch per
@@ -222,7 +223,8 @@ public class CallRecordWriter {
                         call.outcome, call.talkSeconds)));
         records.clear();
         if (!kept.isEmpty()) {
-            Set<UUID> notSent = notSent(calls.keySet());
+            Set<UUID> notSent = notSent(calls.values().stream().filter(CallRecordWriter::mayBeUnsent)
+                    .map(call -> call.id).collect(Collectors.toSet()));
             calls.values().forEach(call -> records.add(new CallRecordsChanged.Record(call.id, call.kind, call.staffId,
                     call.customerId, call.queuedAt, call.state, call.answerAt, call.talkSeconds, call.handedOffAt,
                     call.robotChoice, !notSent.contains(call.id))));
@@ -231,6 +233,16 @@ public class CallRecordWriter {
         calls.values().stream().filter(call -> !wasFinal.get(call.id) && call.state.isFinal())
                 .forEach(call -> becameFinal.add(call.id));
         return becameFinal;
+    }
+
+    /**
+     * Whether the call's attempt may be marked as having reached no one: contact_attempt.sent is set false only
+     * by {@link CallTracker} (Originate refused or not sent), committed just before the change that fails the
+     * call with outcome FAILED; a call already final by then can only have become UNKNOWN. Answered, busy,
+     * congested or unanswered calls reached the network, so a batch of them costs no query.
+     */
+    static boolean mayBeUnsent(CallAttempt call) {
+        return call.outcome == CallOutcome.FAILED || call.state == CallState.UNKNOWN;
     }
 
     /** The calls among {@code ids} whose attempt reached no one (contact_attempt.sent false). */

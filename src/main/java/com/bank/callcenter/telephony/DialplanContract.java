@@ -42,12 +42,12 @@ public final class DialplanContract {
     public static final String TEAM_QUEUE = "TEAM_QUEUE";
 
     /**
-     * Events the service never reads, dropped by Asterisk before they cross the wire: manager.conf's
-     * [callcenter] carries one {@code eventfilter = !Event: <name>} per name, and the simulated PBX
-     * leaves them out the same way (a test keeps the two equal).
+     * The channel variables whose VarSet events reach the service: CALL_ID ties channels to their call, and
+     * app_queue's QUEUESTATUS is the only sign that a customer who pressed 1 reached no RM (JOINEMPTY, TIMEOUT...).
+     * Every other VarSet (each Set, Read, Queue... raises some) is dropped by Asterisk before it crosses the wire:
+     * manager.conf's [callcenter] eventfilter lines, which the simulated PBX applies too (a test keeps them equal).
      */
-    public static final java.util.Set<String> EVENTS_NOT_READ = java.util.Set.of("Newexten", "NewCallerid",
-            "NewConnectedLine", "HangupRequest", "SoftHangupRequest", "DTMFBegin", "DTMFEnd");
+    public static final java.util.Set<String> VARIABLES_REPORTED = java.util.Set.of(CALL_ID, "QUEUESTATUS");
 
     /** UserEvent of the robot menu: fields CallId and Choice (empty = no input). */
     public static final String ROBOT_CHOICE_EVENT = "RobotChoice";

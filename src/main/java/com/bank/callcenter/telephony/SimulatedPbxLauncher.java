@@ -1,5 +1,6 @@
 package com.bank.callcenter.telephony;
 
+import com.bank.callcenter.telephony.sim.AmiEventFilter;
 import com.bank.callcenter.telephony.sim.LastDigitOutcomeRule;
 import com.bank.callcenter.telephony.sim.OutcomeMix;
 import com.bank.callcenter.telephony.sim.OutcomeRule;
@@ -9,7 +10,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,7 +25,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class SimulatedPbxLauncher {
 
+    /** The AMI user, as named in telephony/manager.conf. */
     private static final String SIMULATOR_USER = "callcenter";
+    private static final String MANAGER_CONF = "telephony/manager.conf";
     private static final int SECRET_BYTES = 12;
 
     private final TelephonyConfig config;
@@ -70,7 +75,7 @@ public class SimulatedPbxLauncher {
                 .callIdVariable(DialplanContract.CALL_ID)
                 .robotChoiceDbFamily(DialplanContract.ROBOT_CHOICE_DB_FAMILY)
                 .messageEndpoints(java.util.Set.of("sms-gw", smsEndpoint(config.sms().to())))
-                .excludedEvents(DialplanContract.EVENTS_NOT_READ)
+                .eventFilter(managerConfFilter())
                 .queues(java.util.Set.copyOf(sim.queues()))
                 .teamQueueVariable(DialplanContract.TEAM_QUEUE)
                 .build();
@@ -78,6 +83,21 @@ public class SimulatedPbxLauncher {
             return new SimulatedPbx(options).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated PBX", e);
+        }
+    }
+
+    /**
+     * The [callcenter] user's eventfilter lines of telephony/manager.conf (on the classpath, see the pom): the
+     * simulated PBX leaves out what Asterisk leaves out, from the same file.
+     */
+    static AmiEventFilter managerConfFilter() {
+        try (InputStream in = SimulatedPbxLauncher.class.getClassLoader().getResourceAsStream(MANAGER_CONF)) {
+            if (in == null) {
+                throw new IllegalStateException(MANAGER_CONF + " is not on the classpath");
+            }
+            return AmiEventFilter.ofManagerConf(new String(in.readAllBytes(), StandardCharsets.UTF_8), SIMULATOR_USER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MANAGER_CONF, e);
         }
     }
 

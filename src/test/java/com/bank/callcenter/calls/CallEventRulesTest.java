@@ -3,8 +3,14 @@ package com.bank.callcenter.calls;
 import com.bank.callcenter.telephony.DialplanContract;
 import com.bank.callcenter.telephony.Pbx.LiveChannel;
 import com.bank.callcenter.telephony.PbxEvent;
+import com.bank.callcenter.telephony.sim.AmiEvent;
+import com.bank.callcenter.telephony.sim.AmiEventFilter;
+import com.bank.callcenter.telephony.sim.AmiMessage;
+import com.bank.callcenter.telephony.sim.EventClass;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +18,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rules on their own, for orders the recorded sessions did not show. */
 class CallEventRulesTest {
@@ -49,15 +56,19 @@ class CallEventRulesTest {
     }
 
     @Test
-    void noEventTheServiceReadsIsFilteredOutAtThePbx() {
-        for (String name : DialplanContract.EVENTS_NOT_READ) {
+    void noEventTheCallRulesKeepIsFilteredOutAtThePbx() throws Exception {
+        AmiEventFilter filter = AmiEventFilter.ofManagerConf(Files.readString(Path.of("telephony", "manager.conf")),
+                "callcenter");
+        for (String name : List.of("OriginateResponse", "DialBegin", "DialState", "Newstate", "DialEnd", "BridgeEnter",
+                "Hangup", "Cdr", "VarSet", "Newchannel", "UserEvent")) {
             PbxEvent event = new PbxEvent("pbx", name, Map.of("Variable", DialplanContract.CALL_ID), T0);
-            assertFalse(CallEventRules.kept(event), name + " is read by the call rules but filtered out");
+            AmiMessage wire = AmiMessage.event(name, EventClass.CALL).add("Variable", DialplanContract.CALL_ID);
+            assertTrue(filter.allows(AmiEvent.of(EventClass.CALL, wire)),
+                    name + " is filtered out" + (CallEventRules.kept(event) ? ", and the call rules keep it" : ""));
         }
-        for (String needed : List.of("VarSet", "UserEvent", DialplanContract.ROBOT_CHOICE_EVENT, "FullyBooted",
-                "Shutdown", "OriginateResponse", "Hangup", "Cdr")) {
-            assertFalse(DialplanContract.EVENTS_NOT_READ.contains(needed), needed);
-        }
+        AmiMessage prompt = AmiMessage.event("VarSet", EventClass.DIALPLAN).add("Variable", DialplanContract.PROMPT);
+        assertFalse(CallEventRules.kept(new PbxEvent("pbx", "VarSet", Map.of("Variable", DialplanContract.PROMPT), T0)));
+        assertFalse(filter.allows(AmiEvent.of(EventClass.DIALPLAN, prompt)), "a VarSet the service does not read");
     }
 
     @Test

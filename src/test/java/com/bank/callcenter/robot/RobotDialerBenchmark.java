@@ -88,10 +88,10 @@ class RobotDialerBenchmark {
         void print() {
             System.out.printf("BENCHMARK %s: %,d originates, the PBX received them at %.0f/s (at most %d in one second),"
                             + " all answered (OriginateResponse) %.2f s after the first = %.0f originates/s; all ended after"
-                            + " %.2f s; %,d AMI events = %.0f events/s over the active window%n", name, calls,
+                            + " %.2f s; %,d AMI events (%.1f per call) = %.0f events/s over the active window%n", name, calls,
                     received.rate(), received.mostInOneSecond(), (allRespondedMillis - firstSentMillis) / MILLIS_PER_SECOND,
                     originatesPerSecond(), (allEndedMillis - firstSentMillis) / MILLIS_PER_SECOND, events,
-                    eventsPerSecond());
+                    (double) events / calls, eventsPerSecond());
         }
     }
 

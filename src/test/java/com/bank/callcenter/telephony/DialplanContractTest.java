@@ -302,17 +302,6 @@ class DialplanContractTest {
     }
 
     @Test
-    void managerConfDropsExactlyTheEventsTheSimulatorLeavesOut() {
-        AsteriskConfigFile.Section user = AsteriskConfigFile.read(TELEPHONY.resolve("manager.conf")).section("callcenter");
-        Set<String> dropped = new java.util.TreeSet<>();
-        for (String filter : user.values("eventfilter")) {
-            assertTrue(filter.matches("!Event: [A-Za-z]+"), "a blacklist of one event name: " + filter);
-            dropped.add(filter.substring("!Event: ".length()));
-        }
-        assertEquals(new java.util.TreeSet<>(DialplanContract.EVENTS_NOT_READ), dropped);
-    }
-
-    @Test
     void pjsipHasTheTrunkTheSmsEndpointAndTheRmPhones() {
         AsteriskConfigFile pjsip = AsteriskConfigFile.read(TELEPHONY.resolve("pjsip.conf"));
         AsteriskConfigFile.Section carrier = pjsip.object("carrier", "endpoint");

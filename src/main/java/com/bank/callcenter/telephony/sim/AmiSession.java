@@ -138,10 +138,10 @@ final class AmiSession {
         eventMask = mask;
     }
 
-    /** A broadcast event, if this connection is logged in and its mask lets the event's class through. */
+    /** A broadcast event, if this connection is logged in, its mask lets the event's class through and its user's filters the event. */
     void deliver(AmiEvent event) {
         if (authenticated && EventMask.allows(eventMask, event.eventClass())
-                && !engine.options().excludedEvents().contains(event.name())) {
+                && engine.options().eventFilter().allows(event)) {
             if (writer.backlog() > MAX_BACKLOG_MESSAGES) {
                 LOG.warnf("AMI client %s is %d messages behind; disconnecting it", remoteAddress(), writer.backlog());
                 close();

@@ -35,7 +35,7 @@ import java.util.Set;
  * @param messageEndpoints         PJSIP endpoints MessageSend can reach ({@code pjsip:<endpoint>/...})
  * @param asteriskVersion          reported by CoreSettings and {@code core show version}
  * @param amiVersion               the banner's and CoreSettings' AMI version
- * @param excludedEvents           event names no client receives (manager.conf eventfilter)
+ * @param eventFilter              the AMI user's manager.conf {@code eventfilter} lines: what a logged-in client receives
  * @param queues                   app_queue queues that exist (queues.conf), without members until QueueAdd
  * @param teamQueueVariable        robot-call variable naming the queue a customer pressing 1 goes to
  *                                 ({@code Queue(${TEAM_QUEUE},,,,300)}); a call without it hangs up after the choice
@@ -66,7 +66,7 @@ public record SimulatedPbxOptions(
         Set<String> messageEndpoints,
         String asteriskVersion,
         String amiVersion,
-        Set<String> excludedEvents,
+        AmiEventFilter eventFilter,
         Set<String> queues,
         String teamQueueVariable) {
 
@@ -127,7 +127,7 @@ public record SimulatedPbxOptions(
         b.messageEndpoints = messageEndpoints;
         b.asteriskVersion = asteriskVersion;
         b.amiVersion = amiVersion;
-        b.excludedEvents = excludedEvents;
+        b.eventFilter = eventFilter;
         b.queues = queues;
         b.teamQueueVariable = teamQueueVariable;
         return b;
@@ -159,7 +159,7 @@ public record SimulatedPbxOptions(
         private Set<String> messageEndpoints = Set.of("sms-gw");
         private String asteriskVersion = "22.9.0";
         private String amiVersion = "11.0.0";
-        private Set<String> excludedEvents = Set.of();
+        private AmiEventFilter eventFilter = AmiEventFilter.NONE;
         private Set<String> queues = Set.of("rm-team");
         private String teamQueueVariable = "TEAM_QUEUE";
 
@@ -188,8 +188,8 @@ public record SimulatedPbxOptions(
         public Builder messageEndpoints(Set<String> endpoints) { this.messageEndpoints = endpoints; return this; }
         public Builder asteriskVersion(String asteriskVersion) { this.asteriskVersion = asteriskVersion; return this; }
         public Builder amiVersion(String amiVersion) { this.amiVersion = amiVersion; return this; }
-        /** Event names no client receives, as manager.conf's {@code eventfilter = !Event: <name>} lines do. */
-        public Builder excludedEvents(Set<String> names) { this.excludedEvents = Set.copyOf(names); return this; }
+        /** What a client receives, as the AMI user's manager.conf {@code eventfilter} lines say. */
+        public Builder eventFilter(AmiEventFilter filter) { this.eventFilter = filter; return this; }
 
         public Builder queues(Set<String> names) { this.queues = Set.copyOf(names); return this; }
         public Builder teamQueueVariable(String variable) { this.teamQueueVariable = variable; return this; }
@@ -199,7 +199,7 @@ public record SimulatedPbxOptions(
                     promptTimeMs, timingJitter, timeScale, varyEventOrder, robotContext, robotUserEvent,
                     callIdVariable, robotChoiceDbFamily, robotNoInputReport, clickToCallContext, clickToCallDialTemplate, clickToCallDialTimeoutMs,
                     clickToCallDialVariable, agentOutcomeRule, channelTechnologies, messageEndpoints, asteriskVersion, amiVersion,
-                    excludedEvents, queues, teamQueueVariable);
+                    eventFilter, queues, teamQueueVariable);
         }
     }
 }
