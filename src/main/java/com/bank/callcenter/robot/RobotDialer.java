@@ -112,7 +112,12 @@ public class RobotDialer {
         tracker.onFinal(this::settleSoon);
     }
 
-    /** Some calls' records became final: when one of them is a robot call of this instance, settle now. */
+    /**
+     * Some calls' records became final: when one of them is a robot call of this instance, settle now
+     * and (when the dialer runs on its own) claim for the lines just freed, rather than leave them idle
+     * until the next tick. Claims are safe beside a tick (the campaign's row lock) and the rate is the
+     * slot log's business.
+     */
     private void settleSoon(Set<UUID> callIds) {
         if (callIds.stream().noneMatch(id -> dialled.find(id).isPresent())) {
             return;
@@ -122,8 +127,12 @@ public class RobotDialer {
                 settleQueued.set(false);
                 try {
                     settle(null);
+                    if (config.enabled()) {
+                        campaigns.active(null).forEach(this::dial);
+                    }
                 } catch (RuntimeException e) {
-                    LOG.warnf(e, "robot dialer: settling finished calls failed; the next tick tries again");
+                    LOG.warnf(e, "robot dialer: settling or refilling finished calls' lines failed; the next tick"
+                            + " tries again");
                 }
             });
         }

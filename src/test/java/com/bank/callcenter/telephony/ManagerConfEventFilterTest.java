@@ -98,6 +98,12 @@ class ManagerConfEventFilterTest {
                 assertTrue(filter.allows(event(message)), "manager.conf drops an event the service reads: " + message.toWire());
             }
         }
+        // not handed on, but read by asterisk-java itself: its bridge table (BridgesActive) is built from them
+        for (String bridgeEvent : List.of("BridgeCreate", "BridgeLeave", "BridgeDestroy")) {
+            assertTrue(recordedEvents().stream().filter(m -> m.firstValue().equals(bridgeEvent))
+                    .allMatch(m -> filter.allows(event(m))), "manager.conf drops " + bridgeEvent);
+            assertTrue(recordedEvents().stream().anyMatch(m -> m.firstValue().equals(bridgeEvent)), bridgeEvent);
+        }
         assertTrue(read.containsAll(Set.of("OriginateResponse", "Newchannel", "Newstate", "DialBegin", "DialEnd",
                 "BridgeEnter", "Hangup", "Cdr", "UserEvent", "AgentConnect", "QueueMemberStatus", "FullyBooted", "Shutdown")),
                 read.toString());
