@@ -153,6 +153,13 @@ public interface CallCenterConfig {
          */
         @WithDefault("PT2M")
         Duration staleAfter();
+
+        /**
+         * PostgreSQL work_mem of an import's transaction (e.g. "256MB"): its checks and the holdings'
+         * branch totals hash every staged row, which spills to disk at the server's default.
+         */
+        @WithDefault("256MB")
+        String workMem();
     }
 
     interface Security {

@@ -92,9 +92,12 @@ class CustomersExtract implements ExtractFormat {
                 select customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, ? from staging s
                 where not exists (select 1 from customer c where c.customer_id = s.customer_id)
                 """, asOf);
-        StagingSql.update(connection, """
-                delete from customer_snapshot where as_of = ? and customer_id in (select customer_id from staging)
-                """, asOf);
+        // The first extract of a day (the usual case) has no snapshot rows of that day to replace.
+        if (StagingSql.exists(connection, "select 1 from customer_snapshot where as_of = ? limit 1", asOf)) {
+            StagingSql.update(connection, """
+                    delete from customer_snapshot where as_of = ? and customer_id in (select customer_id from staging)
+                    """, asOf);
+        }
         return StagingSql.update(connection, """
                 insert into customer_snapshot (as_of, customer_id, aum, tier)
                 select ?, customer_id, aum, tier from staging

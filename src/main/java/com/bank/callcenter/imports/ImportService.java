@@ -166,6 +166,9 @@ public class ImportService {
         UUID jobId = request.jobId();
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
+            // A 200 is a commit on disk, whatever the server's default; the checks and totals hash in memory.
+            StagingSql.setLocal(connection, "synchronous_commit", "on");
+            StagingSql.setLocal(connection, "work_mem", settings.workMem());
             StagingSql.execute(connection, "create temp table " + StagingSql.TABLE + " (line bigint, "
                     + format.stagingColumns() + ") on commit drop");
             RowErrors errors = new RowErrors(settings.maxErrors());

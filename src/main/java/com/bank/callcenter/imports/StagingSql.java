@@ -123,6 +123,15 @@ final class StagingSql {
         }
     }
 
+    /** A setting for the rest of the current transaction only. */
+    static void setLocal(Connection connection, String name, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config(?, ?, true)")) {
+            statement.setString(1, name);
+            statement.setString(2, value);
+            statement.executeQuery().close();
+        }
+    }
+
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

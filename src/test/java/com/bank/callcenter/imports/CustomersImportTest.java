@@ -186,6 +186,19 @@ class CustomersImportTest {
     }
 
     @Test
+    void secondFileOfTheSameDayReplacesOnlyItsCustomersSnapshots() {
+        Csv.post("customers", "customer_id,name,home_branch_id,aum\nCS-1,同日,BR-S,1000\nCS-2,同日,BR-S,2000\n",
+                "2026-09-30").statusCode(200);
+        Csv.post("customers", "customer_id,name,home_branch_id,aum\nCS-1,同日,BR-S,60000\n", "2026-09-30")
+                .statusCode(200);
+        assertEquals(1, Db.count("select count(*) from customer_snapshot where customer_id = 'CS-1'"));
+        assertEquals(new BigDecimal("60000.00"), Db.value(
+                "select aum from customer_snapshot where customer_id = 'CS-1' and as_of = date '2026-09-30'"));
+        assertEquals(new BigDecimal("2000.00"), Db.value(
+                "select aum from customer_snapshot where customer_id = 'CS-2' and as_of = date '2026-09-30'"));
+    }
+
+    @Test
     void reimportKeepsTheManager() {
         Csv.post("customers", "customer_id,name,home_branch_id,aum\nCK-1,保留,BR-K,20000\n").statusCode(200);
         Db.execute("insert into staff (staff_id, name, role, branch_id) values ('ck-rm', 'RM', 'REMOTE_MANAGER', 'BR-K')");
