@@ -115,19 +115,7 @@ public final class AsteriskConfigFile {
     }
 
     static String stripComment(String line) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == ';') {
-                out.append(';');
-                i++;
-            } else if (c == ';') {
-                break;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return com.bank.callcenter.telephony.sim.AmiEventFilter.stripComment(line);
     }
 
     public boolean has(String name) {

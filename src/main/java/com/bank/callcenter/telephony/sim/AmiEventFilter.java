@@ -203,8 +203,8 @@ public final class AmiEventFilter {
         return -1;
     }
 
-    /** Asterisk config comments start at ';' unless escaped as '\;'. */
-    private static String stripComment(String line) {
+    /** An Asterisk config line without its comment: comments start at ';' unless escaped as '\;'. */
+    public static String stripComment(String line) {
         StringBuilder kept = new StringBuilder(line.length());
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
