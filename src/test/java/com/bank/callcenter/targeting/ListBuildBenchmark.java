@@ -89,7 +89,7 @@ class ListBuildBenchmark {
 
     /**
      * The same statement writing what the service writes: rows of a table like list_entry (its
-     * keys, indexes, identity and the foreign keys to the list and the customer), for comparison.
+     * keys, indexes, identity and the foreign key to the list), for comparison.
      */
     private static final String FAST_INSERT = "insert into bench_list_entry (list_id, customer_id, manager_id, priority, "
             + "reason) select %d, e.* from (" + FAST_SELECT + ") e";
@@ -173,8 +173,7 @@ class ListBuildBenchmark {
                  Statement statement = connection.createStatement()) {
                 statement.execute("drop table if exists bench_list_entry");
                 statement.execute("create table bench_list_entry (like list_entry including all)");
-                statement.execute("alter table bench_list_entry add foreign key (list_id) references target_list (id), "
-                        + "add foreign key (customer_id) references customer (customer_id)");
+                statement.execute("alter table bench_list_entry add foreign key (list_id) references target_list (id)");
                 long start = System.nanoTime();
                 statement.execute(FAST_INSERT.formatted(listId));
                 written[round] = (System.nanoTime() - start) / 1e9;
@@ -194,7 +193,7 @@ class ListBuildBenchmark {
                 serviceSeconds < GOAL_SECONDS ? "MET" : "NOT MET");
         double writtenSeconds = median(written);
         System.out.printf("BENCHMARK the statement writing its entries into a table like list_entry (keys, indexes, "
-                + "foreign keys): %.3f s (median); ratio service/that = %.2f: <= %.1f %s%n", writtenSeconds,
+                + "the foreign key to the list): %.3f s (median); ratio service/that = %.2f: <= %.1f %s%n", writtenSeconds,
                 serviceSeconds / writtenSeconds, GOAL_RATIO, serviceSeconds / writtenSeconds <= GOAL_RATIO ? "MET" : "NOT MET");
         System.out.println("BENCHMARK load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).trim());
         if (Boolean.getBoolean("benchmark.explain")) {
