@@ -2,8 +2,6 @@ package com.bank.callcenter.pages;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -27,34 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * form login, and the imports page's script — upload, progress, the rejected rows with their lines.
  */
 @QuarkusTest
-class BrowserPagesTest {
+class BrowserPagesTest extends BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static WebDriver browser;
 
     @TestHTTPResource("/")
     URL root;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aPlannerSignsInThroughTheFormAndAnImportShowsItsRejectedRowsThenItsSuccess() throws IOException {
-        browser.manage().deleteAllCookies();
-        browser.get(root + "login");
-        browser.findElement(By.id("username")).sendKeys("planner");
-        browser.findElement(By.id("password")).sendKeys("planner");
-        browser.findElement(By.id("password")).submit();
+        signIn(root, "planner");
         new WebDriverWait(browser, WAIT).until(d -> d.getPageSource().contains("PLANNER"));
 
         browser.get(root + "imports");

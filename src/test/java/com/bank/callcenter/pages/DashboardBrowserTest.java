@@ -11,9 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +22,6 @@ import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a lost stream shows 'reconnecting' and the page comes back live by itself.
  */
 @QuarkusTest
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** Ringing the RM, then the customer, the talk and the hang-up in the simulated PBX, then the stream. */
@@ -73,7 +70,6 @@ class DashboardBrowserTest {
             return JSON.stringify(page);
             """;
 
-    private static WebDriver browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -90,17 +86,7 @@ class DashboardBrowserTest {
     private Desks desks;
     private final List<String> campaigns = new ArrayList<>();
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -239,12 +225,7 @@ class DashboardBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(root + "login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username);
-        browser.findElement(By.id("password")).submit();
-        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("login"));
+        signIn(root, username);
     }
 
     /** The first GET /api/dashboard/today is drawn and the stream is open. */

@@ -10,9 +10,7 @@ import com.bank.callcenter.support.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,7 +19,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,14 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * today (the {@link TestClock}: a working day at 10:00 in Shanghai, inside the calling window).
  */
 @QuarkusTest
-class DeskBrowserTest {
+class DeskBrowserTest extends BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** Ringing the RM, then the customer, the talk and the hang-up in the simulated PBX. */
     private static final Duration CALL_WAIT = Duration.ofSeconds(90);
     private static final List<String> FINAL_CALL_STATES = List.of("COMPLETED", "FAILED", "UNKNOWN");
 
-    private static WebDriver browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -68,17 +64,7 @@ class DeskBrowserTest {
     @Inject
     CallCenterConfig config;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void workingHours() {
@@ -109,11 +95,7 @@ class DeskBrowserTest {
         Api.planner().when().post("/api/campaigns/{id}/lists?asOf=" + today, campaign).then().statusCode(201)
                 .body("size", equalTo(1));
 
-        browser.manage().deleteAllCookies();
-        browser.get(root + "login");
-        browser.findElement(By.id("username")).sendKeys(rm);
-        browser.findElement(By.id("password")).sendKeys(rm);
-        browser.findElement(By.id("password")).submit();
+        signIn(root, rm);
         // an RM's home is the desk
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/desk"));
 

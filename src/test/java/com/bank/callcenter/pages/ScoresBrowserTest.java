@@ -16,8 +16,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -50,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 3, 1 and 0 effective calls, and a supervisor of that branch, who sees exactly those three rows.
  */
 @QuarkusTest
-class ScoresBrowserTest {
+class ScoresBrowserTest extends BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PERIOD = "2025-06";
@@ -58,7 +56,6 @@ class ScoresBrowserTest {
     private static final Instant JUNE_10 = Instant.parse("2025-06-10T02:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private static WebDriver browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -75,17 +72,7 @@ class ScoresBrowserTest {
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private final String branch = "BR-SC-" + tag;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void openPeriod() {
@@ -132,12 +119,7 @@ class ScoresBrowserTest {
     }
 
     private void signIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(root + "login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("password")).submit();
-        waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        signIn(root, user);
     }
 
     /** Waits for the page; an element replaced while it is read (the table re-renders) is read again. */
