@@ -79,7 +79,7 @@ public class ListBuilder {
                  from ranked where excluded_by is null and rank <= ?
                  order by 1 desc, 6""", settings.previewSample()));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql); ResultSet rows = statement.executeQuery()) {
+             PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {
             Map<String, Long> counts = zeroCounts();
             List<ListEntryView> sample = new ArrayList<>();
             while (rows.next()) {
@@ -172,7 +172,7 @@ public class ListBuilder {
         Sql statement = flagged.then(Sql.of(", " + listEntries.insertKeptFromRanked(), listId))
                 .then(Sql.of(" select excluded_by, count(*) from ranked group by excluded_by"));
         long started = System.nanoTime();
-        try (PreparedStatement query = prepare(connection, statement); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = statement.prepare(connection); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String key = rows.getString(1);
                 counts.put(key == null ? INCLUDED : key, rows.getLong(2));
@@ -189,19 +189,5 @@ public class ListBuilder {
             counts.put(exclusion.name(), 0L);
         }
         return counts;
-    }
-
-    static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql.text());
-        List<Object> parameters = sql.parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof String[] array) {
-                statement.setArray(i + 1, connection.createArrayOf("text", array));
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-        return statement;
     }
 }

@@ -1,5 +1,8 @@
 package com.bank.callcenter.targeting;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,5 +36,19 @@ public record Sql(String text, List<Object> parameters) {
         List<Object> all = new ArrayList<>(parameters);
         all.addAll(next.parameters);
         return new Sql(text + next.text, Collections.unmodifiableList(all));
+    }
+
+    /** A statement of this text on the connection, its parameters bound (a String[] as a text array). */
+    public PreparedStatement prepare(Connection connection) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(text);
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof String[] array) {
+                statement.setArray(i + 1, connection.createArrayOf("text", array));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+        return statement;
     }
 }

@@ -1,20 +1,17 @@
 package com.bank.callcenter.demo;
 
 import com.bank.callcenter.campaigns.Campaign;
-import com.bank.callcenter.campaigns.CampaignDefinition;
+import com.bank.callcenter.support.ShippedCampaigns;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.EmbeddedServersTestResource;
 import com.bank.callcenter.targeting.ListBuilder;
 import com.bank.callcenter.targeting.ListSql;
 import com.bank.callcenter.targeting.Sql;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -71,7 +68,7 @@ class ChurnListBenchmark {
                         + "%,d snapshots%n", Db.count("select count(*) from customer"),
                 Db.count("select count(*) from holding"), Db.count("select count(*) from transfer"),
                 Db.count("select count(*) from contact_attempt"), Db.count("select count(*) from customer_snapshot"));
-        storeShippedCampaign();
+        ShippedCampaigns.store(CAMPAIGN);
         Campaign campaign = QuarkusTransaction.requiringNew().call(() -> Campaign.findByCampaignId(CAMPAIGN).orElseThrow());
         if (Boolean.getBoolean("benchmark.explain")) {
             explain(campaign, today);
@@ -94,7 +91,7 @@ class ChurnListBenchmark {
         // the score's parameters appear three times in the text above
         Sql scoresThrice = new Sql(scores.text(), thrice(churn.score(today).parameters(), churn.join(today).parameters()));
         try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
-             PreparedStatement statement = prepare(connection, scoresThrice); ResultSet rows = statement.executeQuery()) {
+             PreparedStatement statement = scoresThrice.prepare(connection); ResultSet rows = statement.executeQuery()) {
             rows.next();
             System.out.printf("BENCHMARK churn scores digest %s, %d customers >= 60, highest %s%n", rows.getString(1),
                     rows.getLong(2), rows.getBigDecimal(3));
@@ -115,36 +112,11 @@ class ChurnListBenchmark {
         Sql sql = listSql.flagged(listBuilder.definitionOf(campaign), asOf)
                 .then(Sql.of(" select excluded_by, count(*), max(rank), max(length(reason)) from ranked group by excluded_by"));
         try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
-             PreparedStatement statement = prepare(connection, sql.wrap("explain (analyze, costs off) %s"));
+             PreparedStatement statement = sql.wrap("explain (analyze, costs off) %s").prepare(connection);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 System.out.println("PLAN " + rows.getString(1));
             }
         }
-    }
-
-    private static PreparedStatement prepare(Connection connection, Sql sql) throws Exception {
-        PreparedStatement statement = connection.prepareStatement(sql.text());
-        for (int i = 0; i < sql.parameters().size(); i++) {
-            Object value = sql.parameters().get(i);
-            if (value instanceof String[] array) {
-                statement.setArray(i + 1, connection.createArrayOf("text", array));
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-        return statement;
-    }
-
-    private static void storeShippedCampaign() throws Exception {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
-        CampaignDefinition definition = yaml.readValue(Path.of("campaigns", CAMPAIGN + ".yaml").toFile(),
-                CampaignDefinition.class);
-        String json = new ObjectMapper().findAndRegisterModules().writeValueAsString(definition);
-        Db.execute("""
-                insert into campaign (id, name, channel, state, priority, definition, source, updated_by)
-                values (?, ?, ?, 'ACTIVE', 100, ?::jsonb, 'FILE', 'benchmark')
-                on conflict (id) do update set definition = excluded.definition, state = 'ACTIVE'""",
-                CAMPAIGN, definition.name(), definition.channel().name(), json);
     }
 }

@@ -1,14 +1,13 @@
 package com.bank.callcenter.targeting;
 
-import com.bank.callcenter.campaigns.CampaignDefinition;
 import com.bank.callcenter.demo.DemoDataGenerator;
 import com.bank.callcenter.demo.DemoExtracts;
 import com.bank.callcenter.imports.ImportKind;
 import com.bank.callcenter.imports.ImportService;
+import com.bank.callcenter.support.ShippedCampaigns;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.support.EmbeddedServersTestResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -131,7 +130,7 @@ class ListBuildBenchmark {
                 books.assigned(), books.unassigned());
         long holdings = Db.count("select count(*) from holding");
         System.out.printf("BENCHMARK loaded %,d customers and %,d holdings%n", rows, holdings);
-        storeShippedCampaign();
+        ShippedCampaigns.store(CAMPAIGN);
         try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
              Statement statement = connection.createStatement()) {
             statement.execute("vacuum analyze");
@@ -248,23 +247,11 @@ class ListBuildBenchmark {
                 .then(com.bank.callcenter.targeting.Sql.of(
                         " select excluded_by, count(*), max(rank), max(length(reason)) from ranked group by excluded_by"));
         try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
-             var statement = ListBuilder.prepare(connection, sql.wrap("explain (analyze, costs off) %s"));
+             var statement = sql.wrap("explain (analyze, costs off) %s").prepare(connection);
              var rows = statement.executeQuery()) {
             while (rows.next()) {
                 System.out.println("PLAN " + rows.getString(1));
             }
         }
-    }
-
-    private static void storeShippedCampaign() throws Exception {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
-        CampaignDefinition definition = yaml.readValue(Path.of("campaigns", CAMPAIGN + ".yaml").toFile(),
-                CampaignDefinition.class);
-        String json = new ObjectMapper().findAndRegisterModules().writeValueAsString(definition);
-        Db.execute("""
-                insert into campaign (id, name, channel, state, priority, definition, source, updated_by)
-                values (?, ?, ?, 'ACTIVE', 100, ?::jsonb, 'FILE', 'benchmark')
-                on conflict (id) do update set definition = excluded.definition, state = 'ACTIVE'""",
-                CAMPAIGN, definition.name(), definition.channel().name(), json);
     }
 }

@@ -64,7 +64,7 @@ class RuleCompilerTest {
                 .then(compiled.condition()).then(Sql.of(")"));
         Map<String, String> picked = new TreeMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = ListBuilder.prepare(connection, select);
+             PreparedStatement statement = select.prepare(connection);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 picked.put(rows.getString(1), rows.getString(2));
