@@ -95,7 +95,7 @@ public class ContactCounting {
 
     /** Effective calls per RM placed in [from, to). */
     public Map<String, Long> effectiveCalls(Instant from, Instant to) {
-        return countsPerRm(CALLS_PER_RM, null, from, to, true);
+        return effectiveCalls(from, to, null);
     }
 
     /** Effective calls per RM, or of one RM ({@code staffId}; null: every RM), placed in [from, to). */
@@ -103,24 +103,24 @@ public class ContactCounting {
         return countsPerRm(CALLS_PER_RM, staffId, from, to, true);
     }
 
+    /** The RM's effective calls placed in [from, to). */
+    public long effectiveCalls(String staffId, Instant from, Instant to) {
+        return effectiveCalls(from, to, staffId).getOrDefault(staffId, 0L);
+    }
+
+    /** Counted SMS per RM sent in [from, to). */
+    public Map<String, Long> countedSms(Instant from, Instant to) {
+        return countedSms(from, to, null);
+    }
+
     /** Counted SMS per RM, or of one RM ({@code staffId}; null: every RM), sent in [from, to). */
     public Map<String, Long> countedSms(Instant from, Instant to, String staffId) {
         return countsPerRm(SMS_PER_RM, staffId, from, to, false);
     }
 
-    /** The RM's effective calls placed in [from, to). */
-    public long effectiveCalls(String staffId, Instant from, Instant to) {
-        return countsPerRm(CALLS_PER_RM, staffId, from, to, true).getOrDefault(staffId, 0L);
-    }
-
-    /** Counted SMS per RM sent in [from, to). */
-    public Map<String, Long> countedSms(Instant from, Instant to) {
-        return countsPerRm(SMS_PER_RM, null, from, to, false);
-    }
-
     /** The RM's counted SMS sent in [from, to). */
     public long countedSms(String staffId, Instant from, Instant to) {
-        return countsPerRm(SMS_PER_RM, staffId, from, to, false).getOrDefault(staffId, 0L);
+        return countedSms(from, to, staffId).getOrDefault(staffId, 0L);
     }
 
     /** The RM's calls placed in [from, to), counted or not and why, in the order they were placed. */
