@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -318,6 +319,8 @@ public final class DemoDataGenerator {
                 if (transfers != null) {
                     transferRows += writeTransfers(transfers, line, transferRandom, customerId, transferWindowStart,
                             transferRows);
+                    transferRows += writeLeaverOutflow(transfers, line, customerId, aumCents, transferWindowStart,
+                            transferRows);
                 }
             }
         }
@@ -395,6 +398,28 @@ public final class DemoDataGenerator {
             out.append(line);
         }
         return count;
+    }
+
+    /** A leaver's ({@link DemoLeavers}) same-name outflow: the money gone since last month's end. */
+    private int writeLeaverOutflow(Writer out, StringBuilder line, String customerId, long aumCents,
+                                   LocalDateTime asOfStart, long written) throws IOException {
+        Optional<DemoLeavers.Leaver> leaving = DemoLeavers.of(options.seed(), customerId);
+        if (leaving.isEmpty()) {
+            return 0;
+        }
+        DemoLeavers.Leaver leaver = leaving.get();
+        int transferSeconds = (TRANSFER_LAST_HOUR - TRANSFER_FIRST_HOUR) * SECONDS_PER_HOUR;
+        LocalDateTime occurredAt = asOfStart.minusDays(leaver.daysAgo()).plusSeconds(
+                (long) TRANSFER_FIRST_HOUR * SECONDS_PER_HOUR + (long) (leaver.secondOfDayDraw() * transferSeconds));
+        String bank = OTHER_BANKS[(int) (leaver.bankDraw() * OTHER_BANKS.length)];
+        line.setLength(0);
+        line.append('T');
+        appendPadded(line, written + 1, 10);
+        line.append(',').append(customerId).append(',').append(OCCURRED_AT.format(occurredAt)).append(',');
+        appendCents(line, Math.round(aumCents * leaver.movedOut()));
+        line.append(",OUT,").append(bank).append(",true\n");
+        out.append(line);
+        return 1;
     }
 
     private long writeDoNotCall(Path file) throws IOException {

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -135,7 +136,12 @@ public final class DemoHistoryGenerator {
                 if (fields.length != CUSTOMER_COLUMNS) {
                     throw new IllegalStateException("unexpected customers line: " + text);
                 }
-                fields[AUM_COLUMN] = earlierAum(new BigDecimal(fields[AUM_COLUMN]), tierFloors, random).toPlainString();
+                BigDecimal aum = new BigDecimal(fields[AUM_COLUMN]);
+                BigDecimal aumThen = earlierAum(aum, tierFloors, random);
+                if (monthsBack == 1) {
+                    aumThen = beforeLeaving(fields[0], aum, seed).orElse(aumThen);
+                }
+                fields[AUM_COLUMN] = aumThen.toPlainString();
                 line.setLength(0);
                 line.append(String.join(",", fields)).append('\n');
                 out.append(line);
@@ -143,6 +149,12 @@ public final class DemoHistoryGenerator {
             }
         }
         return rows;
+    }
+
+    /** A leaver's ({@link DemoLeavers}) AUM at last month's end: today's plus what has gone out since. */
+    static Optional<BigDecimal> beforeLeaving(String customerId, BigDecimal aum, long seed) {
+        return DemoLeavers.of(seed, customerId).map(leaver -> aum.add(
+                aum.multiply(BigDecimal.valueOf(leaver.movedOut())).setScale(2, RoundingMode.HALF_UP)));
     }
 
     static BigDecimal earlierAum(BigDecimal aum, List<BigDecimal> tierFloors, SplittableRandom random) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -179,6 +181,34 @@ class DemoDataGeneratorTest {
                     String.join(",", transfer));
         }
         assertTrue(sameNameOut.stream().allMatch(t -> t[5].endsWith("银行")));
+    }
+
+    /** The churn model's leavers: one same-name outflow each, of their money gone, one to two weeks ago. */
+    @Test
+    void leaversMovedMostOfTheirMoneyToTheirOwnAccountElsewhere() {
+        Map<String, BigDecimal> aum = rows(ImportKind.CUSTOMERS).stream()
+                .collect(Collectors.toMap(row -> row[0], row -> new BigDecimal(row[4])));
+        Map<String, List<String[]>> transfers = rows(ImportKind.TRANSFERS).stream()
+                .collect(Collectors.groupingBy(row -> row[1]));
+        int leavers = 0;
+        for (Map.Entry<String, BigDecimal> customer : aum.entrySet()) {
+            Optional<DemoLeavers.Leaver> leaver = DemoLeavers.of(OPTIONS.seed(), customer.getKey());
+            if (leaver.isEmpty()) {
+                continue;
+            }
+            leavers++;
+            BigDecimal movedOut = customer.getValue().multiply(BigDecimal.valueOf(leaver.get().movedOut()))
+                    .setScale(2, RoundingMode.HALF_UP);
+            List<String[]> outflows = transfers.getOrDefault(customer.getKey(), List.of()).stream()
+                    .filter(t -> t[4].equals("OUT") && t[6].equals("true") && new BigDecimal(t[3]).compareTo(movedOut) == 0)
+                    .toList();
+            assertEquals(1, outflows.size(), customer.getKey() + " moved " + movedOut + " out");
+            LocalDate day = LocalDateTime.parse(outflows.get(0)[2]).toLocalDate();
+            assertTrue(!day.isAfter(AS_OF.minusDays(DemoLeavers.OUTFLOW_DAYS_AGO_MIN))
+                    && day.isAfter(AS_OF.minusDays(DemoDataGenerator.TRANSFER_WINDOW_DAYS)), String.join(",", outflows.get(0)));
+        }
+        double share = (double) leavers / CUSTOMERS;
+        assertTrue(share > 0.005 && share < 0.015, "share of leavers: " + share);
     }
 
     @Test

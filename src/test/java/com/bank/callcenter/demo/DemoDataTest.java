@@ -107,6 +107,9 @@ class DemoDataTest {
                 rm001 += Long.parseLong(count);
             }
             assertTrue(rm001 > 0, "rm001 has customers in today's lists: " + opened);
+            for (DemoDesk.Opened list : opened) {
+                assertTrue(list.size() > 0, list.campaignId() + "'s list has customers to call");
+            }
             // opening again (a second start) neither restarts nor rebuilds
             assertTrue(demoDesk.open(SHIPPED, today).stream().noneMatch(DemoDesk.Opened::started));
             assertEquals(agentCampaigns.size(), Db.count("""

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -15,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -99,6 +101,7 @@ class DemoHistoryGeneratorTest {
         List<String> before = Files.readAllLines(earlier);
         assertEquals(now.size(), before.size());
         int movedUp = 0;
+        int leavers = 0;
         for (int i = 1; i < now.size(); i++) {
             String[] a = now.get(i).split(",");
             String[] b = before.get(i).split(",");
@@ -108,10 +111,20 @@ class DemoHistoryGeneratorTest {
             if (aumBefore.compareTo(FLOORS.get(0)) < 0) {
                 movedUp++;
             }
-            assertTrue(aumBefore.signum() > 0 && aumBefore.compareTo(aumNow.multiply(new BigDecimal("1.2"))) < 0,
-                    aumNow + " was " + aumBefore);
+            Optional<DemoLeavers.Leaver> leaver = DemoLeavers.of(7, a[0]);
+            if (leaver.isPresent()) {
+                leavers++;
+                assertEquals(0, aumBefore.compareTo(aumNow.add(aumNow.multiply(
+                        BigDecimal.valueOf(leaver.get().movedOut())).setScale(2, RoundingMode.HALF_UP))),
+                        "a leaver had today's AUM plus what went out: " + aumNow + " was " + aumBefore);
+                assertTrue(aumBefore.compareTo(aumNow.multiply(BigDecimal.valueOf(2))) >= 0, aumNow + " was " + aumBefore);
+            } else {
+                assertTrue(aumBefore.signum() > 0 && aumBefore.compareTo(aumNow.multiply(new BigDecimal("1.2"))) < 0,
+                        aumNow + " was " + aumBefore);
+            }
         }
         assertTrue(movedUp > 0, "some customers were MASS a month ago");
+        assertTrue(leavers > 0 && leavers < 100, "about 1 % are leaving: " + leavers);
         assertEquals(Files.readString(earlier), rerun(today, dir));
     }
 
