@@ -182,7 +182,7 @@ class ListBuildBenchmark {
                 written[round] = (System.nanoTime() - start) / 1e9;
             }
             System.out.printf("BENCHMARK round %d: service %.3f s, statement %.3f s, statement writing like the service "
-                    + "%.3f s%n", round + 1, service[round], fast[round], written[round]);
+                    + "%.3f s; load average %s%n", round + 1, service[round], fast[round], written[round], loadAverage());
         }
         double serviceSeconds = median(service);
         double statementSeconds = median(fast);
@@ -198,7 +198,13 @@ class ListBuildBenchmark {
         System.out.printf("BENCHMARK the statement writing its entries into a table like list_entry (keys, indexes, "
                 + "the list's check and foreign keys): %.3f s (median); ratio service/that = %.2f: <= %.1f %s%n", writtenSeconds,
                 serviceSeconds / writtenSeconds, GOAL_RATIO, serviceSeconds / writtenSeconds <= GOAL_RATIO ? "MET" : "NOT MET");
-        System.out.println("BENCHMARK load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).trim());
+        double[] roundRatios = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            roundRatios[round] = service[round] / fast[round];
+        }
+        System.out.printf("BENCHMARK median of the rounds' own ratios service/statement (each round's pair ran back to "
+                + "back, under the same load) = %.2f%n", median(roundRatios));
+        System.out.println("BENCHMARK load average (1, 5, 15 min): " + loadAverage());
         if (Boolean.getBoolean("benchmark.explain")) {
             explainServiceStatement();
             try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
@@ -229,6 +235,11 @@ class ListBuildBenchmark {
             assertEquals(sample.get("reason"), sample.get("service_reason"));
         }
         assertTrue(size > 0);
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static double median(double[] seconds) {
