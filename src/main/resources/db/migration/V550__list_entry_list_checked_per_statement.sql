@@ -33,6 +33,9 @@ create trigger list_entry_list_exists before update of list_id on list_entry
 
 create function target_list_without_entries() returns trigger language plpgsql as $$
 begin
+  if tg_op = 'UPDATE' and new.id = old.id then
+    return new;
+  end if;
   if exists (select 1 from list_entry e where e.list_id = old.id) then
     raise foreign_key_violation using message = 'target_list ' || old.id || ' is still referenced by list_entry';
   end if;
