@@ -37,7 +37,9 @@ public class ListSql {
     /**
      * {@code with candidates as (…), flagged as (…), ranked as (…)} — callers append what they
      * select from "ranked": customer_id, manager_id, reason, excluded_by, and rank (1 = first
-     * among the customers not excluded).
+     * among the customers not excluded). The window partitions by excluded_by itself, not by
+     * "excluded_by is null": the sort then carries the computed exclusion up to the window, where
+     * the test would have evaluated the exclusions' sub-queries a second time per candidate.
      */
     public Sql flagged(CampaignDefinition campaign, LocalDate asOf) {
         Rule rule = parser.parse(campaign.rule(), "rule");
@@ -73,7 +75,7 @@ public class ListSql {
                   end as excluded_by
                   from candidates k)
                 , ranked as (
-                  select f.*, row_number() over (partition by f.excluded_by is null
+                  select f.*, row_number() over (partition by f.excluded_by
                                                  order by f.order_key %s nulls last, f.customer_id) as rank
                   from flagged f)
                 """.formatted(order.direction() == CampaignDefinition.Order.Direction.DESC ? "desc" : "asc"),

@@ -193,15 +193,17 @@ public class RuleCompiler {
     /**
      * Driven from the matching holdings: one pass over them (an index range for a maturity window)
      * keeps each customer's first holding, which is the reason; joined to c, not looked up per
-     * customer. In a plain "all" the planner turns the left join into an inner one.
+     * customer. In a plain "all" the planner turns the left join into an inner one. The customers
+     * are sorted by byte ("C"): the same groups as the database's collation (a deterministic one),
+     * but memcmp and abbreviated keys instead of strcoll for ~200,000 rows of a maturity window.
      */
     private static Leaf holdingLeaf(Rule.Holding holding, LocalDate asOf, Joins joins) {
-        String first = "select distinct on (h.customer_id) h.customer_id, " + PRODUCT_NAME.formatted("h.product_type")
+        String first = "select distinct on (h.customer_id collate \"C\") h.customer_id, " + PRODUCT_NAME.formatted("h.product_type")
                 + " || coalesce(' ' || to_char(h.maturity_date, 'YYYY-MM-DD') || '到期', '') || ' ' || "
                 + MONEY.formatted("h.amount") + " as reason from holding h where ";
         String alias = joins.add("held", Sql.of(" left join (" + first).then(holdingMatch(holding, asOf)).then(Sql.of("""
                 
-                 order by h.customer_id, h.maturity_date nulls last, h.amount desc, h.holding_id) {alias}
+                 order by h.customer_id collate "C", h.maturity_date nulls last, h.amount desc, h.holding_id) {alias}
                         on {alias}.customer_id = c.customer_id""")));
         return new Leaf(Sql.of(alias + ".customer_id is not null"), Sql.of(alias + ".reason"));
     }

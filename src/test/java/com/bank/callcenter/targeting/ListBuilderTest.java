@@ -18,6 +18,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ListBuilderTest {
@@ -230,6 +232,31 @@ class ListBuilderTest {
                 .then().statusCode(200).body("listId", equalTo(listId)).body("size", equalTo(3))
                 .body("alreadyBuilt", equalTo(true));
         assertEquals(3, Db.count("select count(*) from list_entry where list_id = ?", listId.longValue()));
+    }
+
+    @Test
+    void entriesAlwaysBelongToAnExistingList() {
+        Book book = new Book("LB-KEEP").withManager();
+        book.holding(book.customer("LBK-1", "LONG_TAIL", 20000), "WEALTH", 10000, DAY.plusDays(4));
+        String campaign = book.campaign("lbk-keep", "AGENT_CALL",
+                "{\"holding\":{\"types\":[\"WEALTH\"],\"maturesWithinDays\":{\"from\":3,\"to\":15}}}", null);
+        long listId = Api.planner().when().post("/api/campaigns/" + campaign + "/lists?asOf=" + AS_OF)
+                .then().statusCode(201).body("size", equalTo(1)).extract().<Integer>path("listId").longValue();
+        long missing = Db.count("select max(id) + 1000 from target_list");
+
+        // V550 checks the list once per statement instead of a foreign-key lookup per entry: the same rule
+        assertRefused("still referenced by list_entry", () -> Db.execute("delete from target_list where id = ?", listId));
+        assertRefused("names a target_list that does not exist", () -> Db.execute(
+                "insert into list_entry (list_id, customer_id, priority, reason) values (?, 'LBK-1', 1, 'x')", missing));
+        assertRefused("names a target_list that does not exist", () -> Db.execute(
+                "update list_entry set list_id = ? where list_id = ?", missing, listId));
+        assertEquals(1, Db.count("select count(*) from list_entry where list_id = ?", listId));
+    }
+
+    private static void assertRefused(String message, Runnable statement) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                statement::run);
+        assertTrue(refused.getCause().getMessage().contains(message), refused.getCause().getMessage());
     }
 
     @Test
