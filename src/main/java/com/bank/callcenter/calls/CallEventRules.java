@@ -51,22 +51,6 @@ final class CallEventRules {
                 || "VarSet".equals(event.name()) && DialplanContract.CALL_ID.equals(event.get("Variable"));
     }
 
-    /**
-     * Whether the event says the call is over at the PBX, before its record is written: the Originate failed, or
-     * the call's first channel (its own Linkedid: the originated one) hung up. Later legs share its Linkedid.
-     */
-    static boolean endsTheCall(PbxEvent event) {
-        switch (event.name()) {
-            case "OriginateResponse":
-                return !"Success".equalsIgnoreCase(event.get("Response"));
-            case "Hangup":
-                String uniqueId = event.get("Uniqueid");
-                return uniqueId != null && uniqueId.equals(event.get("Linkedid"));
-            default:
-                return false;
-        }
-    }
-
     static void apply(CallAttempt call, PbxEvent event, Memory memory) {
         switch (event.name()) {
             case "OriginateResponse":

@@ -26,11 +26,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Follows the calls this instance sent: ties each PBX event to its call — by the Originate's
@@ -60,7 +58,6 @@ public class CallTracker implements PbxListener {
     private final Map<UUID, Track> tracks = new ConcurrentHashMap<>();
     /** server|Uniqueid or server|Linkedid → call. */
     private final Map<String, UUID> byChannelId = new ConcurrentHashMap<>();
-    private final List<Consumer<UUID>> overListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService evictor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "call-tracker-evictor");
         thread.setDaemon(true);
@@ -82,16 +79,8 @@ public class CallTracker implements PbxListener {
     }
 
     /** Told (on a call-record writer thread, after each commit) of the calls whose records just became final. */
-    public void onFinal(Consumer<Set<UUID>> listener) {
+    public void onFinal(java.util.function.Consumer<Set<UUID>> listener) {
         writer.onFinal(listener);
-    }
-
-    /**
-     * Told (on the PBX event thread: keep it short) of a call the PBX reports over — its first channel hung up or
-     * its Originate failed — as soon as the event arrives, before its record is written; once per call.
-     */
-    public void onOver(Consumer<UUID> listener) {
-        overListeners.add(listener);
     }
 
     /** What this instance keeps about a call it follows. */
@@ -105,8 +94,6 @@ public class CallTracker implements PbxListener {
         /** How it was lost: "link lost at …" or "its follower … stopped". */
         volatile String lostHow;
         volatile boolean finished;
-        /** The PBX reported the call over (only the PBX event thread sets it). */
-        boolean over;
 
         Track(UUID callId, String server, String customerId, String recording) {
             this.callId = callId;
@@ -189,20 +176,6 @@ public class CallTracker implements PbxListener {
         Track track = tracks.get(callId);
         update(callId, call -> CallEventRules.apply(call, event, track.memory), event.name(), event.fields(),
                 event.receivedAt());
-        if (!track.over && CallEventRules.endsTheCall(event)) {
-            track.over = true;
-            tellOver(callId);
-        }
-    }
-
-    private void tellOver(UUID callId) {
-        for (Consumer<UUID> listener : overListeners) {
-            try {
-                listener.accept(callId);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "call %s: call-over listener failed", callId);
-            }
-        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.hibernate.Session;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -49,7 +48,7 @@ public class ListEntries {
 
     /** A claimed entry whose call has ended: what the robot dialer needs to settle it. */
     public record FinishedCall(long listId, String customerId, int attempts, String campaignId, String callState,
-                               String outcome, String robotChoice, Instant endedAt, UUID callId) {
+                               String outcome, String robotChoice, Instant endedAt) {
     }
 
     /** A claimed entry whose SMS was recorded before {@code before}: what the SMS sender's sweep settles. */
@@ -129,29 +128,6 @@ public class ListEntries {
         return ((Number) em.createNativeQuery(sql("select count(*) from list_entry e join target_list t"
                         + " on t.id = e.list_id where t.campaign_id = ?1 and e.state = {IN_PROGRESS}"))
                 .setParameter(1, campaignId).getSingleResult()).longValue();
-    }
-
-    /**
-     * Like {@link #inProgress}, without the entries whose latest call is one of {@code callsOver} (calls the PBX
-     * reported over whose entries are not settled yet).
-     */
-    public long inProgressExcept(String campaignId, Collection<UUID> callsOver) {
-        if (callsOver.isEmpty()) {
-            return inProgress(campaignId);
-        }
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement count = connection.prepareStatement(sql("""
-                    select count(*) from list_entry e join target_list t on t.id = e.list_id
-                    where t.campaign_id = ? and e.state = {IN_PROGRESS}
-                      and (e.last_call_id is null or e.last_call_id not in (select unnest(?::uuid[])))"""))) {
-                count.setString(1, campaignId);
-                count.setArray(2, connection.createArrayOf("uuid", callsOver.toArray()));
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
     }
 
     /** Entries of the list claimed but with no call or SMS recorded yet. */
@@ -259,8 +235,7 @@ public class ListEntries {
     public List<FinishedCall> finishedCalls(Channel channel) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql("""
-                select e.list_id, e.customer_id, e.attempts, t.campaign_id, c.state, c.outcome, c.robot_choice, c.end_at,
-                  c.id
+                select e.list_id, e.customer_id, e.attempts, t.campaign_id, c.state, c.outcome, c.robot_choice, c.end_at
                 from list_entry e
                 join call_attempt c on c.id = e.last_call_id
                 join target_list t on t.id = e.list_id
@@ -270,8 +245,7 @@ public class ListEntries {
         List<FinishedCall> finished = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             finished.add(new FinishedCall(((Number) row[0]).longValue(), (String) row[1], ((Number) row[2]).intValue(),
-                    (String) row[3], (String) row[4], (String) row[5], (String) row[6], SqlValues.instant(row[7]),
-                    (UUID) row[8]));
+                    (String) row[3], (String) row[4], (String) row[5], (String) row[6], SqlValues.instant(row[7])));
         }
         return finished;
     }

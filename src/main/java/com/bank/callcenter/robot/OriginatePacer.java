@@ -135,13 +135,6 @@ final class OriginatePacer implements AutoCloseable {
         return lane == null ? 0 : lane.queue.size();
     }
 
-    /** Fewer calls of the campaign wait here than half a window's worth at its rate: time to claim more. */
-    boolean runningLow(String campaignId) {
-        Lane lane = lanes.get(campaignId);
-        Waiting head = lane == null ? null : lane.queue.peekFirst();
-        return head == null || lane.queue.size() < head.rate().limit() / 2;
-    }
-
     /**
      * Drops the calls of the campaign still waiting here (it was paused or ended); the batch being
      * sent right now meets the same news in its {@link SendCheck}.

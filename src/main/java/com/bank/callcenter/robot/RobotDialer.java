@@ -43,7 +43,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,11 +90,6 @@ public class RobotDialer {
         return thread;
     });
     private final AtomicBoolean settleQueued = new AtomicBoolean();
-    /**
-     * Robot calls of this instance the PBX reported over (their Hangup seen) whose entries may not be settled yet,
-     * with when: their lines are free at once, without waiting for their records to be written and settled.
-     */
-    private final Map<UUID, Instant> callsOver = new ConcurrentHashMap<>();
 
     public RobotDialer(EntityManager em, Pbx pbx, CallTracker tracker, DialingLock lock, ContactRules rules,
                        ListEntries entries, ContactAttempts attempts,
@@ -116,37 +110,18 @@ public class RobotDialer {
         this.settings = settings;
         this.clock = clock;
         tracker.onFinal(this::settleSoon);
-        tracker.onOver(this::over);
     }
 
-    /** Some calls' records became final: when one of them is a robot call of this instance, settle now. */
+    /**
+     * Some calls' records became final: when one of them is a robot call of this instance, settle now
+     * and (when the dialer runs on its own) claim for the lines just freed, rather than leave them idle
+     * until the next tick. Claims are safe beside a tick (the campaign's row lock) and the rate is the
+     * slot log's business.
+     */
     private void settleSoon(Set<UUID> callIds) {
-        if (callIds.stream().anyMatch(id -> dialled.find(id).isPresent())) {
-            settleAndRefill();
+        if (callIds.stream().noneMatch(id -> dialled.find(id).isPresent())) {
+            return;
         }
-    }
-
-    /**
-     * A robot call of this instance is over at the PBX: its line is free now, its record and entry follow. The
-     * line is refilled at once when the campaign's sender is about to run dry, else with the next settle or tick
-     * (fewer, larger claims).
-     */
-    private void over(UUID callId) {
-        Optional<DialledRobotCalls.Dialled> call = dialled.find(callId);
-        if (call.isPresent()) {
-            callsOver.put(callId, clock.instant());
-            if (pacer.runningLow(call.get().campaignId())) {
-                settleAndRefill();
-            }
-        }
-    }
-
-    /**
-     * Settles what is final and (when the dialer runs on its own) claims for the lines just freed, rather than
-     * leave them idle until the next tick. Claims are safe beside a tick (the campaign's row lock) and the rate
-     * is the slot log's business.
-     */
-    private void settleAndRefill() {
         if (settleQueued.compareAndSet(false, true)) {
             settler.execute(() -> {
                 settleQueued.set(false);
@@ -306,8 +281,7 @@ public class RobotDialer {
         if (list.isEmpty()) {
             return List.of();
         }
-        // a call the PBX reported over no longer holds a line, even before its entry is settled
-        long room = campaign.concurrency() - entries.inProgressExcept(campaignId, callsOver.keySet());
+        long room = campaign.concurrency() - entries.inProgress(campaignId);
         if (room <= 0) {
             return List.of();
         }
@@ -479,7 +453,6 @@ public class RobotDialer {
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, RobotSettings.Settings> byCampaign = new HashMap<>();
             List<ListEntries.Settlement> settled = new ArrayList<>();
-            List<UUID> settledCalls = new ArrayList<>();
             for (ListEntries.FinishedCall call : entries.finishedCalls(Channel.ROBOT_CALL)) {
                 if (only != null && !only.contains(call.campaignId())) {
                     continue;
@@ -496,15 +469,11 @@ public class RobotDialer {
                     Instant ended = call.endedAt() == null ? now : call.endedAt();
                     due = ended.plus(Duration.ofMinutes(retry.get().afterMinutes()));
                 }
-                settledCalls.add(call.callId());
                 settled.add(new ListEntries.Settlement(call.listId(), call.customerId(),
                         result(state, outcome, call.robotChoice()), due));
             }
             entries.settle(settled);
             entries.releaseStaleClaims(Channel.ROBOT_CALL, now.minus(STALE_CLAIM));
-            // settled here, or long ago by another instance: no longer among the entries in progress
-            settledCalls.forEach(callsOver::remove);
-            callsOver.values().removeIf(at -> at.isBefore(now.minus(STALE_CLAIM)));
         });
     }
 

@@ -161,10 +161,6 @@ final class CallEngine {
         return calls.size();
     }
 
-    int activeCalls(java.util.function.Predicate<String> channel) {
-        return (int) calls.stream().filter(call -> channel.test(call.request().channel())).count();
-    }
-
     long originateCount() {
         return originates.get();
     }

@@ -148,11 +148,6 @@ public final class SimulatedPbx implements AutoCloseable {
         return engine == null ? 0 : engine.activeCalls();
     }
 
-    /** Calls in progress whose Originate dialled a channel {@code channel} accepts. */
-    public synchronized int activeCalls(java.util.function.Predicate<String> channel) {
-        return engine == null ? 0 : engine.activeCalls(channel);
-    }
-
     public synchronized long originateCount() {
         return engine == null ? 0 : engine.originateCount();
     }
