@@ -405,10 +405,16 @@ public class RobotDialer {
         }
     }
 
-    /** The recorded call never left: its record says so and the entry is due again at once. */
+    /**
+     * The recorded call never left: the entry is due again at once and its record says so — in this order, for
+     * once the record is final its entry would be settled (DONE) as soon as the writer commits it.
+     */
     private void notSent(Claimed entry, UUID callId, String why) {
-        tracker.notSent(callId, "not sent: " + why);
-        QuarkusTransaction.requiringNew().run(() -> entries.giveBack(entry.listId(), entry.customerId(), callId));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entries.giveBack(entry.listId(), entry.customerId(), callId));
+        } finally {
+            tracker.notSent(callId, "not sent: " + why);
+        }
     }
 
     /** The contact attempts, the call records (DIALING: the Originate follows the commit) and the entries, batched. */
