@@ -292,13 +292,16 @@ class RobotDialerTest {
 
     @Test
     void pauseStopsNewDialsAndTheCallInFlightFinishes() {
+        Set<String> mobiles = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            robot.customer('7');
+            mobiles.add(RobotCampaigns.mobileOf(robot.customer('7')));
         }
         String campaign = robot.robotCampaign(",\"robot\":{\"concurrency\":1,\"callsPerSecond\":100}");
         RobotCampaigns.buildList(campaign);
         RobotCampaigns.start(campaign);
         assertEquals(1, dialer.tick(List.of(campaign)));
+        // in flight: at the PBX (a call still waiting in the sender is dropped by the pause, tested below)
+        RobotCampaigns.await("the call sent", () -> originatesTo(mobiles) == 1);
 
         RobotCampaigns.pause(campaign);
         robot.drive(campaign, () -> Db.count("select count(*) from list_entry e join target_list t on t.id = e.list_id"
