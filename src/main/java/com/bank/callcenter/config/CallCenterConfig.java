@@ -160,6 +160,13 @@ public interface CallCenterConfig {
          */
         @WithDefault("256MB")
         String workMem();
+
+        /**
+         * PostgreSQL maintenance_work_mem of an import's transaction (e.g. "256MB"): a first load builds the
+         * target's indexes by sort after the rows are in, which spills to disk beyond it.
+         */
+        @WithDefault("256MB")
+        String maintenanceWorkMem();
     }
 
     interface Security {

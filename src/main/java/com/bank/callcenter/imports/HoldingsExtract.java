@@ -60,8 +60,7 @@ class HoldingsExtract implements ExtractFormat {
         BigDecimal amount = row.amount("amount");
         LocalDate maturity = row.date("maturity_date", type != null && type.matures());
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(customerId).field(branchId).field(type).field(amount).field(maturity);
-            out.endRow();
+            out.field(id).field(customerId).field(branchId).field(type).field(amount).field(maturity);
             return id;
         }
         return null;

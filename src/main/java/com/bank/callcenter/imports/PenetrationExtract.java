@@ -54,8 +54,7 @@ class PenetrationExtract implements ExtractFormat {
         Product product = row.oneOf("product", Product.class, null);
         LocalDate acquiredOn = row.date("acquired_on", true);
         if (row.rowOk()) {
-            out.field(row.line()).field(customerId).field(product).field(acquiredOn);
-            out.endRow();
+            out.field(customerId).field(product).field(acquiredOn);
             return product.name() + FOR_CUSTOMER + customerId;
         }
         return null;

@@ -53,9 +53,8 @@ class SalesExtract implements ExtractFormat {
         BigDecimal amount = row.exactAmount("amount");
         LocalDate soldOn = row.date("sold_on", true);
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(customerId).field(staffId).field(productCode).field(type)
+            out.field(id).field(customerId).field(staffId).field(productCode).field(type)
                     .field(amount).field(soldOn);
-            out.endRow();
             return id;
         }
         return null;

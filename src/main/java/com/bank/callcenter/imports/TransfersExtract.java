@@ -61,9 +61,8 @@ class TransfersExtract implements ExtractFormat {
         String bank = row.optional("counterparty_bank");
         boolean sameName = row.bool("same_name");
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(customerId).field(occurredAt).field(amount)
+            out.field(id).field(customerId).field(occurredAt).field(amount)
                     .field(direction).field(bank).field(sameName);
-            out.endRow();
             return id;
         }
         return null;
