@@ -167,6 +167,13 @@ public interface CallCenterConfig {
          */
         @WithDefault("256MB")
         String maintenanceWorkMem();
+
+        /**
+         * From how many rows an import into an empty table (a first load) drops that table's keys and
+         * indexes inside its transaction and builds them by sort afterwards, instead of row by row.
+         */
+        @WithDefault("100000")
+        long bulkLoadMinRows();
     }
 
     interface Security {

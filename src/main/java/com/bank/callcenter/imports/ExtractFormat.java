@@ -61,6 +61,19 @@ interface ExtractFormat {
         throw new UnsupportedOperationException(kind() + " has no direct load");
     }
 
+    /**
+     * The table an import of many rows fills when that table is empty: its keys and indexes are then
+     * dropped and built by sort after {@link #applyToEmpty}. Empty: always {@link #apply}.
+     */
+    default Optional<String> bulkTable() {
+        return Optional.empty();
+    }
+
+    /** Applies the staged rows to the empty {@link #bulkTable}, its keys dropped: plain inserts (the file's ids are unique). */
+    default long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        throw new UnsupportedOperationException(kind() + " has no bulk load");
+    }
+
     /** Checks against the database (e.g. unknown customers), at most {@code limit}; duplicates are found on reading. */
     default List<RowError> check(Connection connection, int limit) throws SQLException {
         return List.of();

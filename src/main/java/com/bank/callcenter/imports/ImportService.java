@@ -221,7 +221,7 @@ public class ImportService {
                 bulk.get().rebuild();
                 accepted = format.applyDirect(connection, request.asOf());
             } else {
-                accepted = format.apply(connection, request.asOf(), request.requestedBy());
+                accepted = applyStaged(connection, format, request, read.rows());
             }
             ImportJobs.succeeded(connection, jobId, body.count(), rowsRead[0], accepted);
             LOG.debugf("import %s: %s in %d ms, checked in %d ms, applied in %d ms", jobId,
@@ -229,6 +229,19 @@ public class ImportService {
                     (checked - staged) / NANOS_PER_MILLI, (System.nanoTime() - checked) / NANOS_PER_MILLI);
             return accepted;
         }
+    }
+
+    /** Applies the staged rows; many rows into an empty table are inserted first and indexed afterwards. */
+    private long applyStaged(Connection connection, ExtractFormat format, Request request, long rows)
+            throws SQLException {
+        Optional<String> table = format.bulkTable().filter(any -> rows >= settings.bulkLoadMinRows());
+        Optional<BulkLoad> bulk = table.isPresent() ? BulkLoad.ifEmpty(connection, table.get()) : Optional.empty();
+        if (bulk.isEmpty()) {
+            return format.apply(connection, request.asOf(), request.requestedBy());
+        }
+        long accepted = format.applyToEmpty(connection, request.asOf());
+        bulk.get().rebuild();
+        return accepted;
     }
 
     private static ProblemException rejected(ImportKind kind, RowErrors errors) {

@@ -70,13 +70,28 @@ class PenetrationExtract implements ExtractFormat {
         return StagingSql.newestAsOfOfStagedCustomers(connection, "penetration");
     }
 
+    private static final String INSERT = """
+            insert into penetration (customer_id, product, acquired_on, as_of)
+            select customer_id, product, acquired_on, ? from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (customer_id, product) do update set acquired_on = excluded.acquired_on,
+                as_of = excluded.as_of
+            """;
+
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
-        return StagingSql.update(connection, """
-                insert into penetration (customer_id, product, acquired_on, as_of)
-                select customer_id, product, acquired_on, ? from staging
-                on conflict (customer_id, product) do update set acquired_on = excluded.acquired_on,
-                    as_of = excluded.as_of
-                """, asOf);
+        return StagingSql.update(connection, INSERT + ON_CONFLICT, asOf);
+    }
+
+    @Override
+    public Optional<String> bulkTable() {
+        return Optional.of("penetration");
+    }
+
+    @Override
+    public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        return StagingSql.update(connection, INSERT, asOf);
     }
 }

@@ -78,14 +78,29 @@ class TransfersExtract implements ExtractFormat {
         return StagingSql.newestAsOfOfStagedCustomers(connection, "transfer");
     }
 
+    private static final String INSERT = """
+            insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, as_of)
+            select transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, ? from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (transfer_id) do update set customer_id = excluded.customer_id,
+                occurred_at = excluded.occurred_at, amount = excluded.amount, direction = excluded.direction,
+                counterparty_bank = excluded.counterparty_bank, same_name = excluded.same_name, as_of = excluded.as_of
+            """;
+
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
-        return StagingSql.update(connection, """
-                insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, as_of)
-                select transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, ? from staging
-                on conflict (transfer_id) do update set customer_id = excluded.customer_id,
-                    occurred_at = excluded.occurred_at, amount = excluded.amount, direction = excluded.direction,
-                    counterparty_bank = excluded.counterparty_bank, same_name = excluded.same_name, as_of = excluded.as_of
-                """, asOf);
+        return StagingSql.update(connection, INSERT + ON_CONFLICT, asOf);
+    }
+
+    @Override
+    public Optional<String> bulkTable() {
+        return Optional.of("transfer");
+    }
+
+    @Override
+    public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        return StagingSql.update(connection, INSERT, asOf);
     }
 }
