@@ -17,6 +17,16 @@ import java.util.Optional;
 @ApplicationScoped
 class PenetrationExtract implements ExtractFormat {
 
+    private static final String INSERT = """
+            insert into penetration (customer_id, product, acquired_on, as_of)
+            select customer_id, product, acquired_on, ? from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (customer_id, product) do update set acquired_on = excluded.acquired_on,
+                as_of = excluded.as_of
+            """;
+
     enum Product { MOBILE_BANKING, CREDIT_CARD, DEBIT_CARD, WECOM, PAYROLL_AGREEMENT }
 
     private static final String FOR_CUSTOMER = " for customer ";
@@ -69,16 +79,6 @@ class PenetrationExtract implements ExtractFormat {
     public Optional<LocalDate> newestAppliedForStaged(Connection connection) throws SQLException {
         return StagingSql.newestAsOfOfStagedCustomers(connection, "penetration");
     }
-
-    private static final String INSERT = """
-            insert into penetration (customer_id, product, acquired_on, as_of)
-            select customer_id, product, acquired_on, ? from staging
-            """;
-    /** A row already imported (same key) is updated. */
-    private static final String ON_CONFLICT = """
-            on conflict (customer_id, product) do update set acquired_on = excluded.acquired_on,
-                as_of = excluded.as_of
-            """;
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {

@@ -20,6 +20,18 @@ import java.util.Optional;
 @ApplicationScoped
 class SalesExtract implements ExtractFormat {
 
+    private static final String INSERT = """
+            insert into sale (sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, as_of, imported_at)
+            select sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, ?, now() from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (sale_id) do update set customer_id = excluded.customer_id,
+                staff_id = excluded.staff_id, product_code = excluded.product_code,
+                product_type = excluded.product_type, amount = excluded.amount, sold_on = excluded.sold_on,
+                as_of = excluded.as_of, imported_at = excluded.imported_at
+            """;
+
     static final int MAX_PRODUCT_CODE = 64;
 
     @Override
@@ -72,18 +84,6 @@ class SalesExtract implements ExtractFormat {
     public Optional<LocalDate> newestAppliedForStaged(Connection connection) throws SQLException {
         return StagingSql.newestAsOfOfStagedCustomers(connection, "sale");
     }
-
-    private static final String INSERT = """
-            insert into sale (sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, as_of, imported_at)
-            select sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, ?, now() from staging
-            """;
-    /** A row already imported (same key) is updated. */
-    private static final String ON_CONFLICT = """
-            on conflict (sale_id) do update set customer_id = excluded.customer_id,
-                staff_id = excluded.staff_id, product_code = excluded.product_code,
-                product_type = excluded.product_type, amount = excluded.amount, sold_on = excluded.sold_on,
-                as_of = excluded.as_of, imported_at = excluded.imported_at
-            """;
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {

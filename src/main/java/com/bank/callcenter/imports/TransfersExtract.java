@@ -17,6 +17,17 @@ import java.util.Optional;
 @ApplicationScoped
 class TransfersExtract implements ExtractFormat {
 
+    private static final String INSERT = """
+            insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, as_of)
+            select transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, ? from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (transfer_id) do update set customer_id = excluded.customer_id,
+                occurred_at = excluded.occurred_at, amount = excluded.amount, direction = excluded.direction,
+                counterparty_bank = excluded.counterparty_bank, same_name = excluded.same_name, as_of = excluded.as_of
+            """;
+
     enum Direction { IN, OUT }
 
     private final ZoneId zone;
@@ -77,17 +88,6 @@ class TransfersExtract implements ExtractFormat {
     public Optional<LocalDate> newestAppliedForStaged(Connection connection) throws SQLException {
         return StagingSql.newestAsOfOfStagedCustomers(connection, "transfer");
     }
-
-    private static final String INSERT = """
-            insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, as_of)
-            select transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, ? from staging
-            """;
-    /** A row already imported (same key) is updated. */
-    private static final String ON_CONFLICT = """
-            on conflict (transfer_id) do update set customer_id = excluded.customer_id,
-                occurred_at = excluded.occurred_at, amount = excluded.amount, direction = excluded.direction,
-                counterparty_bank = excluded.counterparty_bank, same_name = excluded.same_name, as_of = excluded.as_of
-            """;
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
