@@ -41,6 +41,11 @@ public final class CopyRowWriter {
         row.setLength(0);
     }
 
+    /** Forgets the fields written since the last row (a row that turned out not to be written). */
+    public void discardRow() {
+        row.setLength(0);
+    }
+
     private void appendEscaped(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

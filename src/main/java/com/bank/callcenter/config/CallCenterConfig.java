@@ -160,6 +160,20 @@ public interface CallCenterConfig {
          */
         @WithDefault("256MB")
         String workMem();
+
+        /**
+         * PostgreSQL maintenance_work_mem of an import's transaction (e.g. "256MB"): a first load builds the
+         * target's indexes by sort after the rows are in, which spills to disk beyond it.
+         */
+        @WithDefault("256MB")
+        String maintenanceWorkMem();
+
+        /**
+         * From how many rows an import into an empty table (a first load) drops that table's keys and
+         * indexes inside its transaction and builds them by sort afterwards, instead of row by row.
+         */
+        @WithDefault("100000")
+        long bulkLoadMinRows();
     }
 
     interface Security {

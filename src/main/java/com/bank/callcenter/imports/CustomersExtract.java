@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * customers: customer_id,name,mobile,home_branch_id,aum,payroll,status. Each import is a dated
@@ -62,12 +63,35 @@ class CustomersExtract implements ExtractFormat {
         boolean payroll = row.bool("payroll");
         Status status = row.oneOf("status", Status.class, Status.ACTIVE);
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(name).field(mobile).field(homeBranch).field(aum)
+            out.field(id).field(name).field(mobile).field(homeBranch).field(aum)
                     .field(tiers.tierOf(aum)).field(payroll).field(status);
-            out.endRow();
             return id;
         }
         return null;
+    }
+
+    @Override
+    public Optional<DirectLoad> directLoad() {
+        return Optional.of(new DirectLoad("customer",
+                "customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of"));
+    }
+
+    /** The first load went straight into customer (empty before): the day's snapshot is taken from it. */
+    @Override
+    public long applyDirect(Connection connection, LocalDate asOf) throws SQLException {
+        if (StagingSql.exists(connection, "select 1 from customer_snapshot where as_of = ? limit 1", asOf)) {
+            StagingSql.update(connection,
+                    "delete from customer_snapshot where as_of = ? and customer_id in (select customer_id from customer)",
+                    asOf);
+        }
+        // The very first extract also starts the snapshot history: its index is then built once, afterwards.
+        Optional<BulkLoad> firstSnapshot = BulkLoad.ifEmpty(connection, "customer_snapshot");
+        long taken = StagingSql.update(connection,
+                "insert into customer_snapshot (as_of, customer_id, aum, tier) select as_of, customer_id, aum, tier from customer");
+        if (firstSnapshot.isPresent()) {
+            firstSnapshot.get().rebuild();
+        }
+        return taken;
     }
 
     @Override

@@ -49,8 +49,7 @@ class DoNotCallExtract implements ExtractFormat {
         String mobile = row.mobile("mobile", true);
         String reason = row.optional("reason");
         if (row.rowOk()) {
-            out.field(row.line()).field(mobile).field(reason);
-            out.endRow();
+            out.field(mobile).field(reason);
             return mobile;
         }
         return null;

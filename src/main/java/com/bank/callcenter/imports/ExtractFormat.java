@@ -37,8 +37,42 @@ interface ExtractFormat {
         return idColumn();
     }
 
-    /** Checks one row; stages it (line first) only when it is good, and returns its id then (else null). */
+    /**
+     * Checks one row; writes its fields (the {@link #stagingColumns}, without the line) only when it is good,
+     * and returns its id then (else null). The reader frames them: the staging table's line before, or the
+     * target's as_of after when a first load goes straight into the {@link #directLoad} table.
+     */
     String stage(RowParser row, CopyRowWriter out);
+
+    /**
+     * A first load (the target empty) that may COPY straight into the durable table: the staged fields are
+     * its {@code columns} but the last, which the reader adds (the extract's as_of). Empty: always staged.
+     */
+    default Optional<DirectLoad> directLoad() {
+        return java.util.Optional.empty();
+    }
+
+    /** The table a first load is COPYed into and its columns, in the order {@link #stage} writes them. */
+    record DirectLoad(String table, String columns) {
+    }
+
+    /** Applies a first load already COPYed into the {@link #directLoad} table; returns how many rows were accepted. */
+    default long applyDirect(Connection connection, LocalDate asOf) throws SQLException {
+        throw new UnsupportedOperationException(kind() + " has no direct load");
+    }
+
+    /**
+     * The table an import of many rows fills when that table is empty: its keys and indexes are then
+     * dropped and built by sort after {@link #applyToEmpty}. Empty: always {@link #apply}.
+     */
+    default Optional<String> bulkTable() {
+        return Optional.empty();
+    }
+
+    /** Applies the staged rows to the empty {@link #bulkTable}, its keys dropped: plain inserts (the file's ids are unique). */
+    default long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        throw new UnsupportedOperationException(kind() + " has no bulk load");
+    }
 
     /** Checks against the database (e.g. unknown customers), at most {@code limit}; duplicates are found on reading. */
     default List<RowError> check(Connection connection, int limit) throws SQLException {

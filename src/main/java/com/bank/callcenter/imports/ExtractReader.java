@@ -34,15 +34,30 @@ final class ExtractReader {
     private ExtractReader() {
     }
 
-    /** A line whose id hashed like an earlier line's: a duplicate once the staged rows confirm it. */
-    record RepeatedId(String id, long line) {
+    /**
+     * A line whose id hashed like an earlier line's (the first line of that hash): a duplicate once the
+     * staged rows confirm it.
+     */
+    record RepeatedId(String id, long line, long firstLineOfHash) {
     }
 
     /** What reading found: the data rows read and the candidate duplicates. */
     record Read(long rows, List<RepeatedId> repeatedIds) {
     }
 
-    static Read read(InputStream body, Charset charset, ExtractFormat format, CopyRowWriter out,
+    /**
+     * What the reader writes around a format's fields: the line first (the staging table), or a last
+     * value (a direct load's as_of).
+     */
+    record Frame(boolean lineFirst, Object last) {
+        static final Frame STAGING = new Frame(true, null);
+
+        static Frame direct(Object last) {
+            return new Frame(false, last);
+        }
+    }
+
+    static Read read(InputStream body, Charset charset, ExtractFormat format, CopyRowWriter out, Frame frame,
                      RowErrors errors, int progressEvery, LongConsumer progress) {
         Reader reader = new InputStreamReader(body, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -74,10 +89,7 @@ final class ExtractReader {
                 if (record.getFieldCount() < headerSize) {
                     parser.reject("", "has " + record.getFieldCount() + " fields, the header has " + headerSize);
                 } else {
-                    String id = format.stage(parser, out);
-                    if (id != null && seen.firstLineOf(id, record.getStartingLineNumber()) >= 0) {
-                        repeated.add(new RepeatedId(id, record.getStartingLineNumber()));
-                    }
+                    stage(format, parser, out, frame, record.getStartingLineNumber(), seen, repeated);
                 }
                 if (rows % progressEvery == 0) {
                     progress.accept(rows);
@@ -88,6 +100,26 @@ final class ExtractReader {
             throw unreadable(e.getCause(), charset);
         } catch (CsvParseException e) {
             throw ProblemException.badRequest("not-csv", "the file is not valid CSV: " + e.getMessage());
+        }
+    }
+
+    private static void stage(ExtractFormat format, RowParser parser, CopyRowWriter out, Frame frame, long line,
+                              SeenIds seen, List<RepeatedId> repeated) {
+        if (frame.lineFirst()) {
+            out.field(line);
+        }
+        String id = format.stage(parser, out);
+        if (id == null) {
+            out.discardRow();
+            return;
+        }
+        if (!frame.lineFirst()) {
+            out.field(frame.last());
+        }
+        out.endRow();
+        long firstLine = seen.firstLineOf(id, line);
+        if (firstLine >= 0) {
+            repeated.add(new RepeatedId(id, line, firstLine));
         }
     }
 

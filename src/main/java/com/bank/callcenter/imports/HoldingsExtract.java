@@ -26,6 +26,11 @@ class HoldingsExtract implements ExtractFormat {
         }
     }
 
+    private static final String INSERT = """
+            insert into holding (holding_id, customer_id, branch_id, product_type, amount, maturity_date, as_of)
+            select holding_id, customer_id, branch_id, product_type, amount, maturity_date, ? from staging
+            """;
+
     @Override
     public ImportKind kind() {
         return ImportKind.HOLDINGS;
@@ -60,8 +65,7 @@ class HoldingsExtract implements ExtractFormat {
         BigDecimal amount = row.amount("amount");
         LocalDate maturity = row.date("maturity_date", type != null && type.matures());
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(customerId).field(branchId).field(type).field(amount).field(maturity);
-            out.endRow();
+            out.field(id).field(customerId).field(branchId).field(type).field(amount).field(maturity);
             return id;
         }
         return null;
@@ -83,15 +87,32 @@ class HoldingsExtract implements ExtractFormat {
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
         StagingSql.update(connection,
                 "delete from holding h where h.customer_id in (select customer_id from staging)");
-        long accepted = StagingSql.update(connection, """
-                insert into holding (holding_id, customer_id, branch_id, product_type, amount, maturity_date, as_of)
-                select holding_id, customer_id, branch_id, product_type, amount, maturity_date, ? from staging
+        long accepted = StagingSql.update(connection, INSERT + """
                 on conflict (holding_id) do update set customer_id = excluded.customer_id,
                     branch_id = excluded.branch_id, product_type = excluded.product_type,
                     amount = excluded.amount, maturity_date = excluded.maturity_date, as_of = excluded.as_of
                 """, asOf);
-        // The named customers' holdings are now exactly their staged rows, so the branch totals are
-        // summed from the staging table (hash aggregates, no sort, no second read of holding).
+        attributeBranches(connection);
+        return accepted;
+    }
+
+    @Override
+    public Optional<String> bulkTable() {
+        return Optional.of("holding");
+    }
+
+    @Override
+    public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        long accepted = StagingSql.update(connection, INSERT, asOf);
+        attributeBranches(connection);
+        return accepted;
+    }
+
+    /**
+     * The named customers' holdings are now exactly their staged rows, so the branch totals are
+     * summed from the staging table (hash aggregates, no sort, no second read of holding).
+     */
+    private static void attributeBranches(Connection connection) throws SQLException {
         StagingSql.update(connection, """
                 with totals as (
                     select customer_id, branch_id, sum(amount) as total from staging group by customer_id, branch_id),
@@ -106,6 +127,5 @@ class HoldingsExtract implements ExtractFormat {
                 where c.customer_id = w.customer_id
                   and c.holdings_branch_id is distinct from w.branch_id
                 """);
-        return accepted;
     }
 }

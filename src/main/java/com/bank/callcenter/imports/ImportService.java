@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -169,15 +170,29 @@ public class ImportService {
             // A 200 is a commit on disk, whatever the server's default; the checks and totals hash in memory.
             StagingSql.setLocal(connection, "synchronous_commit", "on");
             StagingSql.setLocal(connection, "work_mem", settings.workMem());
-            StagingSql.execute(connection, "create temp table " + StagingSql.TABLE + " (line bigint, "
-                    + format.stagingColumns() + ") on commit drop");
+            StagingSql.setLocal(connection, "maintenance_work_mem", settings.maintenanceWorkMem());
+            // A first load (the target empty) goes straight into the durable table, its indexes built afterwards.
+            Optional<ExtractFormat.DirectLoad> direct = format.directLoad();
+            Optional<BulkLoad> bulk = direct.isPresent() ? BulkLoad.ifEmpty(connection, direct.get().table())
+                    : Optional.empty();
+            String copyInto;
+            ExtractReader.Frame frame;
+            if (bulk.isPresent()) {
+                copyInto = direct.get().table() + " (" + direct.get().columns() + ")";
+                frame = ExtractReader.Frame.direct(request.asOf());
+            } else {
+                StagingSql.execute(connection, "create temp table " + StagingSql.TABLE + " (line bigint, "
+                        + format.stagingColumns() + ") on commit drop");
+                copyInto = StagingSql.TABLE;
+                frame = ExtractReader.Frame.STAGING;
+            }
             RowErrors errors = new RowErrors(settings.maxErrors());
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + StagingSql.TABLE + " from stdin");
+                    .copyIn("copy " + copyInto + " from stdin");
             ExtractReader.Read read;
             try (Writer staged = new BufferedWriter(new OutputStreamWriter(
                     new PGCopyOutputStream(copy, COPY_BUFFER), StandardCharsets.UTF_8), COPY_BUFFER)) {
-                read = ExtractReader.read(body, request.charset(), format, new CopyRowWriter(staged), errors,
+                read = ExtractReader.read(body, request.charset(), format, new CopyRowWriter(staged), frame, errors,
                         settings.progressEveryRows(), rows -> jobs.progress(jobId, body.count(), rows));
                 rowsRead[0] = read.rows();
             } catch (RuntimeException e) {
@@ -188,21 +203,45 @@ public class ImportService {
             }
             long staged = System.nanoTime();
             // Good rows were staged even after a bad one, so these checks see the whole file.
-            errors.addAll(StagingSql.duplicates(connection, format.idColumn(), format.idExpression(),
-                    read.repeatedIds(), errors.room()));
-            errors.addAll(format.check(connection, errors.room()));
+            if (bulk.isPresent()) {
+                errors.addAll(StagingSql.duplicatesIn(connection, direct.get().table(), format.idColumn(),
+                        read.repeatedIds(), errors.room()));
+            } else {
+                errors.addAll(StagingSql.duplicates(connection, format.idColumn(), format.idExpression(),
+                        read.repeatedIds(), errors.room()));
+                errors.addAll(format.check(connection, errors.room()));
+            }
             if (errors.any()) {
                 throw rejected(format.kind(), errors);
             }
             staleGuard.check(connection, format, request.asOf(), request.force(), request.requestedBy(), jobId);
             long checked = System.nanoTime();
-            long accepted = format.apply(connection, request.asOf(), request.requestedBy());
+            long accepted;
+            if (bulk.isPresent()) {
+                bulk.get().rebuild();
+                accepted = format.applyDirect(connection, request.asOf());
+            } else {
+                accepted = applyStaged(connection, format, request, read.rows());
+            }
             ImportJobs.succeeded(connection, jobId, body.count(), rowsRead[0], accepted);
-            LOG.debugf("import %s: staged in %d ms, checked in %d ms, applied in %d ms", jobId,
-                    (staged - started) / NANOS_PER_MILLI, (checked - staged) / NANOS_PER_MILLI,
-                    (System.nanoTime() - checked) / NANOS_PER_MILLI);
+            LOG.debugf("import %s: %s in %d ms, checked in %d ms, applied in %d ms", jobId,
+                    bulk.isPresent() ? "loaded into the empty table" : "staged", (staged - started) / NANOS_PER_MILLI,
+                    (checked - staged) / NANOS_PER_MILLI, (System.nanoTime() - checked) / NANOS_PER_MILLI);
             return accepted;
         }
+    }
+
+    /** Applies the staged rows; many rows into an empty table are inserted first and indexed afterwards. */
+    private long applyStaged(Connection connection, ExtractFormat format, Request request, long rows)
+            throws SQLException {
+        Optional<String> table = format.bulkTable().filter(any -> rows >= settings.bulkLoadMinRows());
+        Optional<BulkLoad> bulk = table.isPresent() ? BulkLoad.ifEmpty(connection, table.get()) : Optional.empty();
+        if (bulk.isEmpty()) {
+            return format.apply(connection, request.asOf(), request.requestedBy());
+        }
+        long accepted = format.applyToEmpty(connection, request.asOf());
+        bulk.get().rebuild();
+        return accepted;
     }
 
     private static ProblemException rejected(ImportKind kind, RowErrors errors) {

@@ -17,6 +17,16 @@ import java.util.Optional;
 @ApplicationScoped
 class PenetrationExtract implements ExtractFormat {
 
+    private static final String INSERT = """
+            insert into penetration (customer_id, product, acquired_on, as_of)
+            select customer_id, product, acquired_on, ? from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (customer_id, product) do update set acquired_on = excluded.acquired_on,
+                as_of = excluded.as_of
+            """;
+
     enum Product { MOBILE_BANKING, CREDIT_CARD, DEBIT_CARD, WECOM, PAYROLL_AGREEMENT }
 
     private static final String FOR_CUSTOMER = " for customer ";
@@ -54,8 +64,7 @@ class PenetrationExtract implements ExtractFormat {
         Product product = row.oneOf("product", Product.class, null);
         LocalDate acquiredOn = row.date("acquired_on", true);
         if (row.rowOk()) {
-            out.field(row.line()).field(customerId).field(product).field(acquiredOn);
-            out.endRow();
+            out.field(customerId).field(product).field(acquiredOn);
             return product.name() + FOR_CUSTOMER + customerId;
         }
         return null;
@@ -73,11 +82,16 @@ class PenetrationExtract implements ExtractFormat {
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
-        return StagingSql.update(connection, """
-                insert into penetration (customer_id, product, acquired_on, as_of)
-                select customer_id, product, acquired_on, ? from staging
-                on conflict (customer_id, product) do update set acquired_on = excluded.acquired_on,
-                    as_of = excluded.as_of
-                """, asOf);
+        return StagingSql.update(connection, INSERT + ON_CONFLICT, asOf);
+    }
+
+    @Override
+    public Optional<String> bulkTable() {
+        return Optional.of("penetration");
+    }
+
+    @Override
+    public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        return StagingSql.update(connection, INSERT, asOf);
     }
 }

@@ -20,6 +20,18 @@ import java.util.Optional;
 @ApplicationScoped
 class SalesExtract implements ExtractFormat {
 
+    private static final String INSERT = """
+            insert into sale (sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, as_of, imported_at)
+            select sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, ?, now() from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (sale_id) do update set customer_id = excluded.customer_id,
+                staff_id = excluded.staff_id, product_code = excluded.product_code,
+                product_type = excluded.product_type, amount = excluded.amount, sold_on = excluded.sold_on,
+                as_of = excluded.as_of, imported_at = excluded.imported_at
+            """;
+
     static final int MAX_PRODUCT_CODE = 64;
 
     @Override
@@ -53,9 +65,8 @@ class SalesExtract implements ExtractFormat {
         BigDecimal amount = row.exactAmount("amount");
         LocalDate soldOn = row.date("sold_on", true);
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(customerId).field(staffId).field(productCode).field(type)
+            out.field(id).field(customerId).field(staffId).field(productCode).field(type)
                     .field(amount).field(soldOn);
-            out.endRow();
             return id;
         }
         return null;
@@ -76,13 +87,16 @@ class SalesExtract implements ExtractFormat {
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
-        return StagingSql.update(connection, """
-                insert into sale (sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, as_of, imported_at)
-                select sale_id, customer_id, staff_id, product_code, product_type, amount, sold_on, ?, now() from staging
-                on conflict (sale_id) do update set customer_id = excluded.customer_id,
-                    staff_id = excluded.staff_id, product_code = excluded.product_code,
-                    product_type = excluded.product_type, amount = excluded.amount, sold_on = excluded.sold_on,
-                    as_of = excluded.as_of, imported_at = excluded.imported_at
-                """, asOf);
+        return StagingSql.update(connection, INSERT + ON_CONFLICT, asOf);
+    }
+
+    @Override
+    public Optional<String> bulkTable() {
+        return Optional.of("sale");
+    }
+
+    @Override
+    public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        return StagingSql.update(connection, INSERT, asOf);
     }
 }

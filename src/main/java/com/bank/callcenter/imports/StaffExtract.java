@@ -61,9 +61,8 @@ class StaffExtract implements ExtractFormat {
         String extension = row.optional("extension");
         boolean active = row.bool("active", true);
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(name).field(role).field(role.loginRole()).field(branch).field(extension)
+            out.field(id).field(name).field(role).field(role.loginRole()).field(branch).field(extension)
                     .field(active);
-            out.endRow();
             return id;
         }
         return null;

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL shared by the extract formats; the staging table is always called "staging". */
@@ -31,7 +33,7 @@ final class StagingSql {
         String sql = """
                 select %1$s, min(line) from staging where %1$s = any(?) group by %1$s having count(*) > 1
                 """.formatted(idExpression);
-        java.util.Map<String, Long> firstLines = new java.util.HashMap<>();
+        Map<String, Long> firstLines = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, connection.createArrayOf("text",
                     repeated.stream().map(ExtractReader.RepeatedId::id).distinct().toArray()));
@@ -45,6 +47,46 @@ final class StagingSql {
         for (ExtractReader.RepeatedId candidate : repeated) {
             Long first = firstLines.get(candidate.id());
             if (first != null && first != candidate.line() && errors.size() < limit) {
+                errors.add(new RowError(candidate.line(), idColumn,
+                        "duplicate " + idColumn + " " + candidate.id() + " (first on line " + first + ")"));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * The same for rows COPYed straight into {@code table} (empty before, so its rows are the file's
+     * rows; they carry no line): each repeated id is counted there. Of the lines with one hash only
+     * the first is not a repeated line, so an id counted once more than its repeated lines is on the
+     * first line of its hash too; else its first repeated line is its first line.
+     */
+    static List<RowError> duplicatesIn(Connection connection, String table, String idColumn,
+                                       List<ExtractReader.RepeatedId> repeated, int limit) throws SQLException {
+        if (repeated.isEmpty() || limit == 0) {
+            return List.of();
+        }
+        Map<String, List<ExtractReader.RepeatedId>> linesOfId = new HashMap<>();
+        repeated.forEach(candidate -> linesOfId.computeIfAbsent(candidate.id(), id -> new ArrayList<>()).add(candidate));
+        String sql = "select %1$s, count(*) from %2$s where %1$s = any(?) group by %1$s having count(*) > 1"
+                .formatted(idColumn, table);
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", linesOfId.keySet().toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        List<RowError> errors = new ArrayList<>();
+        for (ExtractReader.RepeatedId candidate : repeated) {
+            Long count = counts.get(candidate.id());
+            if (count == null || errors.size() >= limit) {
+                continue;
+            }
+            List<ExtractReader.RepeatedId> lines = linesOfId.get(candidate.id());
+            long first = count > lines.size() ? candidate.firstLineOfHash() : lines.get(0).line();
+            if (candidate.line() != first) {
                 errors.add(new RowError(candidate.line(), idColumn,
                         "duplicate " + idColumn + " " + candidate.id() + " (first on line " + first + ")"));
             }

@@ -17,6 +17,17 @@ import java.util.Optional;
 @ApplicationScoped
 class TransfersExtract implements ExtractFormat {
 
+    private static final String INSERT = """
+            insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, as_of)
+            select transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, ? from staging
+            """;
+    /** A row already imported (same key) is updated. */
+    private static final String ON_CONFLICT = """
+            on conflict (transfer_id) do update set customer_id = excluded.customer_id,
+                occurred_at = excluded.occurred_at, amount = excluded.amount, direction = excluded.direction,
+                counterparty_bank = excluded.counterparty_bank, same_name = excluded.same_name, as_of = excluded.as_of
+            """;
+
     enum Direction { IN, OUT }
 
     private final ZoneId zone;
@@ -61,9 +72,8 @@ class TransfersExtract implements ExtractFormat {
         String bank = row.optional("counterparty_bank");
         boolean sameName = row.bool("same_name");
         if (row.rowOk()) {
-            out.field(row.line()).field(id).field(customerId).field(occurredAt).field(amount)
+            out.field(id).field(customerId).field(occurredAt).field(amount)
                     .field(direction).field(bank).field(sameName);
-            out.endRow();
             return id;
         }
         return null;
@@ -81,12 +91,16 @@ class TransfersExtract implements ExtractFormat {
 
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
-        return StagingSql.update(connection, """
-                insert into transfer (transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, as_of)
-                select transfer_id, customer_id, occurred_at, amount, direction, counterparty_bank, same_name, ? from staging
-                on conflict (transfer_id) do update set customer_id = excluded.customer_id,
-                    occurred_at = excluded.occurred_at, amount = excluded.amount, direction = excluded.direction,
-                    counterparty_bank = excluded.counterparty_bank, same_name = excluded.same_name, as_of = excluded.as_of
-                """, asOf);
+        return StagingSql.update(connection, INSERT + ON_CONFLICT, asOf);
+    }
+
+    @Override
+    public Optional<String> bulkTable() {
+        return Optional.of("transfer");
+    }
+
+    @Override
+    public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        return StagingSql.update(connection, INSERT, asOf);
     }
 }
