@@ -174,6 +174,13 @@ public interface CallCenterConfig {
          */
         @WithDefault("100000")
         long bulkLoadMinRows();
+
+        /**
+         * How long a first load tries to lock its empty table and the tables referring to it (all at
+         * once, never waiting while holding some); after that it loads row by row instead.
+         */
+        @WithDefault("PT10S")
+        Duration bulkLoadLockWait();
     }
 
     interface Security {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,14 @@ final class BulkLoad {
                               and c.conrelid = i.indrelid and c.contype in ('p', 'u', 'x'))
             order by i.indexrelid""";
 
+    /** The other tables whose foreign keys refer to the table: their constraints are dropped too. */
+    private static final String REFERRING_TABLES = """
+            select distinct conrelid::regclass::text from pg_constraint
+            where contype = 'f' and confrelid = ?::regclass and conrelid <> confrelid""";
+    private static final String LOCK_SAVEPOINT = "bulk_load_lock";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Duration LOCK_RETRY_PAUSE = Duration.ofMillis(50);
+
     private final Connection connection;
     private final List<String> rebuild;
 
@@ -47,14 +56,14 @@ final class BulkLoad {
     }
 
     /**
-     * When {@code table} has no rows: locks it, drops its keys, indexes and foreign keys, and returns
-     * the load that builds them again; else empty (the table is then left as it was, unlocked).
+     * When {@code table} has no rows and it and the tables referring to it can be locked within
+     * {@code lockWait}: locks them, drops the table's keys, indexes and foreign keys, and returns the
+     * load that builds them again; else empty (the tables are then left as they were, unlocked).
      */
-    static Optional<BulkLoad> ifEmpty(Connection connection, String table) throws SQLException {
-        if (!isEmpty(connection, table)) {
+    static Optional<BulkLoad> ifEmpty(Connection connection, String table, Duration lockWait) throws SQLException {
+        if (!isEmpty(connection, table) || !lockedWithin(connection, table, lockWait)) {
             return Optional.empty();
         }
-        StagingSql.execute(connection, "lock table " + table + " in access exclusive mode");
         if (!isEmpty(connection, table)) {
             return Optional.empty(); // another first load committed while this one waited for the lock
         }
@@ -84,6 +93,52 @@ final class BulkLoad {
     void rebuild() throws SQLException {
         for (String statement : rebuild) {
             StagingSql.execute(connection, statement);
+        }
+    }
+
+    /**
+     * Locks the table and the tables whose foreign keys refer to it all at once or not at all: NOWAIT
+     * under a savepoint, tried again until {@code wait} has passed. A load that never waits while it
+     * holds some of them cannot deadlock with a job that holds one and waits for another (a 500).
+     */
+    private static boolean lockedWithin(Connection connection, String table, Duration wait) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(REFERRING_TABLES)) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        tables.add(table);
+        String lock = "lock table " + String.join(", ", tables) + " in access exclusive mode nowait";
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            StagingSql.execute(connection, "savepoint " + LOCK_SAVEPOINT);
+            try {
+                StagingSql.execute(connection, lock);
+                StagingSql.execute(connection, "release savepoint " + LOCK_SAVEPOINT);
+                return true;
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw e;
+                }
+                StagingSql.execute(connection, "rollback to savepoint " + LOCK_SAVEPOINT);
+            }
+            if (System.nanoTime() >= deadline || !pause()) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(LOCK_RETRY_PAUSE.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,12 +1,14 @@
 package com.bank.callcenter.imports;
 
 import com.bank.callcenter.common.CopyRowWriter;
+import com.bank.callcenter.config.CallCenterConfig;
 import com.bank.callcenter.customers.TierPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +24,11 @@ class CustomersExtract implements ExtractFormat {
     enum Status { ACTIVE, CLOSED, DECEASED }
 
     private final TierPolicy tiers;
+    private final Duration bulkLoadLockWait;
 
-    CustomersExtract(TierPolicy tiers) {
+    CustomersExtract(TierPolicy tiers, CallCenterConfig config) {
         this.tiers = tiers;
+        this.bulkLoadLockWait = config.imports().bulkLoadLockWait();
     }
 
     @Override
@@ -85,7 +89,7 @@ class CustomersExtract implements ExtractFormat {
                     asOf);
         }
         // The very first extract also starts the snapshot history: its index is then built once, afterwards.
-        Optional<BulkLoad> firstSnapshot = BulkLoad.ifEmpty(connection, "customer_snapshot");
+        Optional<BulkLoad> firstSnapshot = BulkLoad.ifEmpty(connection, "customer_snapshot", bulkLoadLockWait);
         long taken = StagingSql.update(connection,
                 "insert into customer_snapshot (as_of, customer_id, aum, tier) select as_of, customer_id, aum, tier from customer");
         if (firstSnapshot.isPresent()) {
@@ -114,7 +118,7 @@ class CustomersExtract implements ExtractFormat {
         StagingSql.update(connection, """
                 insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of)
                 select customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, ? from staging s
-                where not exists (select 1 from customer c where c.customer_id = s.customer_id)
+                on conflict (customer_id) do nothing
                 """, asOf);
         // The first extract of a day (the usual case) has no snapshot rows of that day to replace.
         if (StagingSql.exists(connection, "select 1 from customer_snapshot where as_of = ? limit 1", asOf)) {

@@ -173,7 +173,8 @@ public class ImportService {
             StagingSql.setLocal(connection, "maintenance_work_mem", settings.maintenanceWorkMem());
             // A first load (the target empty) goes straight into the durable table, its indexes built afterwards.
             Optional<ExtractFormat.DirectLoad> direct = format.directLoad();
-            Optional<BulkLoad> bulk = direct.isPresent() ? BulkLoad.ifEmpty(connection, direct.get().table())
+            Optional<BulkLoad> bulk = direct.isPresent() ? BulkLoad.ifEmpty(connection, direct.get().table(),
+                    settings.bulkLoadLockWait())
                     : Optional.empty();
             String copyInto;
             ExtractReader.Frame frame;
@@ -235,7 +236,7 @@ public class ImportService {
     private long applyStaged(Connection connection, ExtractFormat format, Request request, long rows)
             throws SQLException {
         Optional<String> table = format.bulkTable().filter(any -> rows >= settings.bulkLoadMinRows());
-        Optional<BulkLoad> bulk = table.isPresent() ? BulkLoad.ifEmpty(connection, table.get()) : Optional.empty();
+        Optional<BulkLoad> bulk = table.isPresent() ? BulkLoad.ifEmpty(connection, table.get(), settings.bulkLoadLockWait()) : Optional.empty();
         if (bulk.isEmpty()) {
             return format.apply(connection, request.asOf(), request.requestedBy());
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,8 @@ class BulkLoadTest {
             select pg_get_indexdef(indexrelid) from pg_index
             where indrelid in ('bulk_probe'::regclass, 'bulk_probe_ref'::regclass)
             order by 1""";
+
+    private static final Duration LOCK_WAIT = Duration.ofMillis(300);
 
     private Connection connection;
 
@@ -59,7 +62,7 @@ class BulkLoadTest {
     void anEmptyTableLosesItsKeysWhileLoadingAndGetsTheSameOnesBack() throws SQLException {
         List<String> before = definitions();
         connection.setAutoCommit(false);
-        BulkLoad load = BulkLoad.ifEmpty(connection, "bulk_probe").orElseThrow();
+        BulkLoad load = BulkLoad.ifEmpty(connection, "bulk_probe", LOCK_WAIT).orElseThrow();
         assertTrue(definitions().isEmpty(), "keys, indexes and foreign keys dropped while loading: " + definitions());
         StagingSql.execute(connection, "insert into bulk_probe values ('A', 'P1', 'a'), ('B', null, 'b')");
         load.rebuild();
@@ -72,7 +75,7 @@ class BulkLoadTest {
     void aRolledBackLoadLeavesTheTableAsItWas() throws SQLException {
         List<String> before = definitions();
         connection.setAutoCommit(false);
-        BulkLoad.ifEmpty(connection, "bulk_probe").orElseThrow();
+        BulkLoad.ifEmpty(connection, "bulk_probe", LOCK_WAIT).orElseThrow();
         StagingSql.execute(connection, "insert into bulk_probe values ('A', 'P1', 'a'), ('A', 'P1', 'b')");
         connection.rollback();
         assertEquals(before, definitions());
@@ -82,9 +85,29 @@ class BulkLoadTest {
     @Test
     void rebuildingRefusesRowsThatBreakAKeyOrAForeignKey() throws SQLException {
         connection.setAutoCommit(false);
-        BulkLoad load = BulkLoad.ifEmpty(connection, "bulk_probe").orElseThrow();
+        BulkLoad load = BulkLoad.ifEmpty(connection, "bulk_probe", LOCK_WAIT).orElseThrow();
         StagingSql.execute(connection, "insert into bulk_probe values ('A', 'NO-SUCH-PARENT', 'a')");
         assertThrows(SQLException.class, load::rebuild);
+        connection.rollback();
+    }
+
+    /** A job holding a table that refers to the empty one: the load neither waits for it holding locks nor deadlocks. */
+    @Test
+    void aLoadThatCannotLockEveryTableAtOnceLocksNoneAndLoadsRowByRow() throws SQLException {
+        List<String> before = definitions();
+        try (Connection job = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl())) {
+            job.setAutoCommit(false);
+            StagingSql.execute(job, "lock table bulk_probe_ref in row exclusive mode");
+            connection.setAutoCommit(false);
+
+            assertFalse(BulkLoad.ifEmpty(connection, "bulk_probe", LOCK_WAIT).isPresent());
+
+            assertEquals(before, definitions());
+            // no exclusive lock stays behind: the job can write to the empty table at once
+            StagingSql.execute(job, "lock table bulk_probe in row exclusive mode nowait");
+            job.rollback();
+        }
+        assertTrue(BulkLoad.ifEmpty(connection, "bulk_probe", LOCK_WAIT).isPresent(), "the job is gone: a first load");
         connection.rollback();
     }
 
@@ -93,7 +116,7 @@ class BulkLoadTest {
         StagingSql.execute(connection, "insert into bulk_probe values ('A', null, 'a')");
         List<String> before = definitions();
         connection.setAutoCommit(false);
-        assertFalse(BulkLoad.ifEmpty(connection, "bulk_probe").isPresent());
+        assertFalse(BulkLoad.ifEmpty(connection, "bulk_probe", LOCK_WAIT).isPresent());
         assertEquals(before, definitions());
         connection.rollback();
     }
