@@ -118,7 +118,7 @@ class CustomersExtract implements ExtractFormat {
         StagingSql.update(connection, """
                 insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of)
                 select customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, ? from staging s
-                on conflict (customer_id) do nothing
+                where not exists (select 1 from customer c where c.customer_id = s.customer_id)
                 """, asOf);
         // The first extract of a day (the usual case) has no snapshot rows of that day to replace.
         if (StagingSql.exists(connection, "select 1 from customer_snapshot where as_of = ? limit 1", asOf)) {
