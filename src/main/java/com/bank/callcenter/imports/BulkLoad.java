@@ -39,10 +39,14 @@ final class BulkLoad {
                               and c.conrelid = i.indrelid and c.contype in ('p', 'u', 'x'))
             order by i.indexrelid""";
 
-    /** The other tables whose foreign keys refer to the table: their constraints are dropped too. */
-    private static final String REFERRING_TABLES = """
-            select distinct conrelid::regclass::text from pg_constraint
-            where contype = 'f' and confrelid = ?::regclass and conrelid <> confrelid""";
+    /**
+     * The other tables a foreign key joins the table to, either way: dropping a foreign key locks
+     * both of its tables (their triggers go), so all of them are locked with the table, up front.
+     */
+    private static final String JOINED_TABLES = """
+            select distinct (case when conrelid = ?::regclass then confrelid else conrelid end)::regclass::text
+            from pg_constraint
+            where contype = 'f' and (confrelid = ?::regclass or conrelid = ?::regclass) and conrelid <> confrelid""";
     private static final String LOCK_SAVEPOINT = "bulk_load_lock";
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final Duration LOCK_RETRY_PAUSE = Duration.ofMillis(50);
@@ -71,10 +75,7 @@ final class BulkLoad {
         List<String> add = new ArrayList<>();
         for (String sql : List.of(FOREIGN_KEYS, KEYS, INDEXES)) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                long parameters = sql.chars().filter(c -> c == '?').count();
-                for (int i = 1; i <= parameters; i++) {
-                    statement.setString(i, table);
-                }
+                bindTable(statement, sql, table);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         drop.add(rows.getString(1));
@@ -97,14 +98,14 @@ final class BulkLoad {
     }
 
     /**
-     * Locks the table and the tables whose foreign keys refer to it all at once or not at all: NOWAIT
+     * Locks the table and the tables its foreign keys join it to all at once or not at all: NOWAIT
      * under a savepoint, tried again until {@code wait} has passed. A load that never waits while it
      * holds some of them cannot deadlock with a job that holds one and waits for another (a 500).
      */
     private static boolean lockedWithin(Connection connection, String table, Duration wait) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(REFERRING_TABLES)) {
-            statement.setString(1, table);
+        try (PreparedStatement statement = connection.prepareStatement(JOINED_TABLES)) {
+            bindTable(statement, JOINED_TABLES, table);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
@@ -129,6 +130,14 @@ final class BulkLoad {
             if (System.nanoTime() >= deadline || !pause()) {
                 return false;
             }
+        }
+    }
+
+    /** Every parameter of {@code sql} is the table's name. */
+    private static void bindTable(PreparedStatement statement, String sql, String table) throws SQLException {
+        long parameters = sql.chars().filter(c -> c == '?').count();
+        for (int i = 1; i <= parameters; i++) {
+            statement.setString(i, table);
         }
     }
 

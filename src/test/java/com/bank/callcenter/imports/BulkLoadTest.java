@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -91,13 +93,17 @@ class BulkLoadTest {
         connection.rollback();
     }
 
-    /** A job holding a table that refers to the empty one: the load neither waits for it holding locks nor deadlocks. */
-    @Test
-    void aLoadThatCannotLockEveryTableAtOnceLocksNoneAndLoadsRowByRow() throws SQLException {
+    /**
+     * A job holding a table a foreign key joins to the empty one (one referring to it, the one it refers
+     * to): the load neither waits for it holding locks nor deadlocks, and loads row by row instead.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bulk_probe_ref", "bulk_probe_parent"})
+    void aLoadThatCannotLockEveryTableAtOnceLocksNoneAndLoadsRowByRow(String heldByAJob) throws SQLException {
         List<String> before = definitions();
         try (Connection job = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl())) {
             job.setAutoCommit(false);
-            StagingSql.execute(job, "lock table bulk_probe_ref in row exclusive mode");
+            StagingSql.execute(job, "lock table " + heldByAJob + " in row exclusive mode");
             connection.setAutoCommit(false);
 
             assertFalse(BulkLoad.ifEmpty(connection, "bulk_probe", LOCK_WAIT).isPresent());
