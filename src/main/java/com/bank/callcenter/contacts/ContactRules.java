@@ -111,10 +111,12 @@ public class ContactRules {
         if (mobiles.isEmpty()) {
             return Set.of();
         }
+        // one statement text whatever the number of mobiles (an in-list is parsed afresh for every size); mobiles
+        // are digits (MobileNumbers), never a comma
         @SuppressWarnings("unchecked")
-        Set<String> doNotCall = new HashSet<>(em.createNativeQuery("select mobile from do_not_call where mobile in (?1)"
-                        + " and (expires_at is null or expires_at > ?2)")
-                .setParameter(1, new ArrayList<>(new HashSet<>(mobiles)))
+        Set<String> doNotCall = new HashSet<>(em.createNativeQuery("select mobile from do_not_call"
+                        + " where mobile = any(string_to_array(?1, ',')) and (expires_at is null or expires_at > ?2)")
+                .setParameter(1, String.join(",", new HashSet<>(mobiles)))
                 .setParameter(2, Timestamp.from(now)).getResultList());
         doNotCall.addAll(pendingAmong(mobiles));
         return doNotCall;

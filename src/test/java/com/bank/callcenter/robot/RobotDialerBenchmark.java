@@ -1,6 +1,7 @@
 package com.bank.callcenter.robot;
 
 import com.bank.callcenter.calls.CallRecordWriter;
+import com.bank.callcenter.calls.CallTracker;
 import com.bank.callcenter.support.Db;
 import com.bank.callcenter.telephony.AsteriskPbx;
 import com.bank.callcenter.telephony.RobotChoiceEvent;
@@ -23,9 +24,14 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -114,6 +120,12 @@ class RobotDialerBenchmark {
     @Inject
     TelephonyConfig telephony;
 
+    @Inject
+    CallTracker tracker;
+
+    @Inject
+    java.time.Clock clock;
+
     @Test
     void robotOriginatesThroughTheServiceComparedWithBareAmiClients() throws Exception {
         int calls = Integer.getInteger("benchmark.calls", DEFAULT_CALLS);
@@ -151,6 +163,11 @@ class RobotDialerBenchmark {
         int receivedBefore = simulator.originateTimes().size();
         long eventsBefore = serviceEvents();
 
+        Map<UUID, Long> finalAt = new ConcurrentHashMap<>();
+        tracker.onFinal(ids -> {
+            long now = System.currentTimeMillis();
+            ids.forEach(id -> finalAt.putIfAbsent(id, now));
+        });
         long start = System.nanoTime();
         RobotCampaigns.start(campaign);
         long nextReport = start;
@@ -159,9 +176,10 @@ class RobotDialerBenchmark {
             deadline(start, "originating");
             if (System.nanoTime() > nextReport) {
                 nextReport = System.nanoTime() + REPORT_EVERY_NANOS;
-                System.out.printf("BENCHMARK progress at %.1f s: %,d received by the PBX, %,d call-record changes queued,"
-                                + " calls not final %,d, entries in progress %,d%n", seconds(System.nanoTime() - start),
-                        simulator.originateTimes().size() - receivedBefore, writer.backlog(),
+                System.out.printf("BENCHMARK progress at %.1f s: %,d received by the PBX, %,d messages unread by its"
+                                + " clients, %,d call-record changes queued, calls not final %,d, entries in progress %,d%n",
+                        seconds(System.nanoTime() - start),
+                        simulator.originateTimes().size() - receivedBefore, simulator.unsentMessages(), writer.backlog(),
                         Db.count("select count(*) from call_attempt where campaign_id = ?"
                                 + " and state not in " + CALL_STATES_FINAL, campaign),
                         Db.count("select count(*) from list_entry e join target_list t on t.id = e.list_id"
@@ -204,7 +222,72 @@ class RobotDialerBenchmark {
         Db.rows("select e.name, count(*) as stored from call_event e join call_attempt c on c.id = e.call_id"
                 + " where c.campaign_id = ? group by 1 order by 2 desc", campaign)
                 .forEach(row -> System.out.println("BENCHMARK call events stored " + row));
+        printStages(campaign, received.subList(receivedBefore, received.size()), finalAt,
+                System.currentTimeMillis() - clock.millis());
         return new Run("service", calls, windows.times().get(0), allResponded, allFinal, events, windows);
+    }
+
+    /**
+     * Where a line's time goes, call by call (medians and 90th percentiles, ms): claimed (dial_at) -> sent
+     * (the Originate handed to asterisk-java) -> the PBX got it -> OriginateResponse read (asterisk-java's
+     * dispatch thread) -> Hangup read (end_at) -> the record final (the writer's commit). The records' times are
+     * the service's clock (the test clock), the PBX's and the commits' the wall clock: {@code wallMinusClock} apart.
+     */
+    private static void printStages(String campaign, List<ReceivedOriginate> received, Map<UUID, Long> finalAt,
+                                    long wallMinusClock) {
+        Map<String, Long> atPbx = new HashMap<>();
+        received.forEach(originate -> atPbx.put(originate.channel(), originate.atMillis()));
+        Map<String, List<Long>> stages = new LinkedHashMap<>();
+        for (String stage : List.of("claimed->sent", "sent->pbx", "pbx->response", "response->hangup",
+                "hangup->final", "claimed->final")) {
+            stages.put(stage, new ArrayList<>());
+        }
+        Db.rows("""
+                select c.id, c.dial_at, c.end_at, o.received_at as sent_at, o.fields ->> 'Channel' as channel,
+                       r.received_at as response_at
+                from call_attempt c
+                join call_event o on o.call_id = c.id and o.name = 'Originate'
+                join call_event r on r.call_id = c.id and r.name = 'OriginateResponse'
+                where c.campaign_id = ?""", campaign).forEach(row -> {
+            long claimed = millis(row.get("dial_at")) + wallMinusClock;
+            long sent = millis(row.get("sent_at")) + wallMinusClock;
+            long response = millis(row.get("response_at")) + wallMinusClock;
+            Long pbx = atPbx.get((String) row.get("channel"));
+            Long committed = finalAt.get(UUID.fromString(row.get("id").toString()));
+            stages.get("claimed->sent").add(sent - claimed);
+            if (pbx != null) {
+                stages.get("sent->pbx").add(pbx - sent);
+                stages.get("pbx->response").add(response - pbx);
+            }
+            if (row.get("end_at") != null) {
+                long hangup = millis(row.get("end_at")) + wallMinusClock;
+                stages.get("response->hangup").add(hangup - response);
+                if (committed != null) {
+                    stages.get("hangup->final").add(committed - hangup);
+                }
+            }
+            if (committed != null) {
+                stages.get("claimed->final").add(committed - claimed);
+            }
+        });
+        stages.forEach((stage, values) -> {
+            Collections.sort(values);
+            if (!values.isEmpty()) {
+                System.out.printf("BENCHMARK stage %-16s median %5d ms, p90 %5d ms, mean %5.0f ms (%d calls)%n", stage,
+                        values.get(values.size() / 2), values.get(values.size() * 9 / 10),
+                        values.stream().mapToLong(Long::longValue).average().orElse(0), values.size());
+            }
+        });
+    }
+
+    private static long millis(Object timestamp) {
+        if (timestamp instanceof java.sql.Timestamp t) {
+            return t.getTime();
+        }
+        if (timestamp instanceof java.time.OffsetDateTime t) {
+            return t.toInstant().toEpochMilli();
+        }
+        return ((java.time.Instant) timestamp).toEpochMilli();
     }
 
     /** The same Originates from a bare client (counts replies, stores nothing) to a simulator with the same options. */

@@ -138,6 +138,10 @@ final class AmiSession {
         eventMask = mask;
     }
 
+    int backlog() {
+        return writer.backlog();
+    }
+
     /** A broadcast event, if this connection is logged in, its mask lets the event's class through and its user's filters the event. */
     void deliver(AmiEvent event) {
         if (authenticated && EventMask.allows(eventMask, event.eventClass())

@@ -85,6 +85,11 @@ public final class SimulatedPbx implements AutoCloseable {
         sessions.remove(session);
     }
 
+    /** Messages written by the PBX and not yet taken by its clients' sockets, over every connection (benchmarks). */
+    public int unsentMessages() {
+        return sessions.stream().mapToInt(AmiSession::backlog).sum();
+    }
+
     /** Closes every client connection at once (no Shutdown event): clients see a dead socket and reconnect. */
     public void dropConnections() {
         for (AmiSession session : List.copyOf(sessions)) {
