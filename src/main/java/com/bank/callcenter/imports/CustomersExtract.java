@@ -101,25 +101,29 @@ class CustomersExtract implements ExtractFormat {
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
         // A late extract (older than one already imported) must not overwrite newer data: then
-        // only customers without a newer snapshot are touched. Unchanged rows are not rewritten.
+        // only customers without a newer snapshot are updated. Unchanged rows are not rewritten.
+        // The staged rows are compared with the book in one hash join, and only the new and changed
+        // ones reach the MERGE: half the time of an UPDATE join plus an anti-join INSERT, and faster
+        // than a MERGE of every staged row, which fetches each matched book row again to compare it.
         boolean late = StagingSql.exists(connection, "select 1 from customer_snapshot where as_of > ? limit 1", asOf);
         String notOverwritingNewer = late ? """
                 and s.customer_id not in (select customer_id from customer_snapshot where as_of > ?)
                 """ : "";
-        Object[] lateParameter = late ? new Object[]{asOf} : new Object[0];
+        Object[] parameters = late ? new Object[]{asOf, asOf, asOf} : new Object[]{asOf, asOf};
         StagingSql.update(connection, """
-                update customer c set name = s.name, mobile = s.mobile, home_branch_id = s.home_branch_id,
-                    aum = s.aum, tier = s.tier, payroll = s.payroll, status = s.status, as_of = ?, updated_at = now()
-                from staging s
-                where c.customer_id = s.customer_id
-                  and (c.name, c.mobile, c.home_branch_id, c.aum, c.payroll, c.status)
-                      is distinct from (s.name, s.mobile, s.home_branch_id, s.aum, s.payroll, s.status)
-                """ + notOverwritingNewer, concat(asOf, lateParameter));
-        StagingSql.update(connection, """
-                insert into customer (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of)
-                select customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, ? from staging s
-                where not exists (select 1 from customer c where c.customer_id = s.customer_id)
-                """, asOf);
+                merge into customer c using (
+                    select s.* from staging s left join customer o on o.customer_id = s.customer_id
+                    where o.customer_id is null
+                       or (o.name, o.mobile, o.home_branch_id, o.aum, o.payroll, o.status)
+                          is distinct from (s.name, s.mobile, s.home_branch_id, s.aum, s.payroll, s.status)
+                          %s) s on c.customer_id = s.customer_id
+                when matched then
+                    update set name = s.name, mobile = s.mobile, home_branch_id = s.home_branch_id, aum = s.aum,
+                        tier = s.tier, payroll = s.payroll, status = s.status, as_of = ?, updated_at = now()
+                when not matched then
+                    insert (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of)
+                    values (s.customer_id, s.name, s.mobile, s.home_branch_id, s.aum, s.tier, s.payroll, s.status, ?)
+                """.formatted(notOverwritingNewer), parameters);
         // The first extract of a day (the usual case) has no snapshot rows of that day to replace.
         if (StagingSql.exists(connection, "select 1 from customer_snapshot where as_of = ? limit 1", asOf)) {
             StagingSql.update(connection, """
@@ -130,12 +134,5 @@ class CustomersExtract implements ExtractFormat {
                 insert into customer_snapshot (as_of, customer_id, aum, tier)
                 select ?, customer_id, aum, tier from staging
                 """, asOf);
-    }
-
-    private static Object[] concat(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 }

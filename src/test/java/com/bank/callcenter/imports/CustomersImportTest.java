@@ -176,13 +176,31 @@ class CustomersImportTest {
         Csv.post("customers", "customer_id,name,home_branch_id,aum\nCH-1,历史,BR-H,30000\n", "2026-11-30")
                 .statusCode(200);
         // an older extract arriving late adds its snapshot but does not overwrite the newer state
-        Csv.post("customers", "customer_id,name,home_branch_id,aum\nCH-1,历史,BR-H,55000\n", "2026-11-15")
-                .statusCode(200);
+        Csv.post("customers", "customer_id,name,home_branch_id,aum\nCH-1,历史,BR-H,55000\nCH-2,迟到,BR-H,20000\n",
+                "2026-11-15").statusCode(200);
         assertEquals(3, Db.count("select count(*) from customer_snapshot where customer_id = 'CH-1'"));
+        // a customer the late extract is the first to name is added all the same
+        assertEquals(new BigDecimal("20000.00"), Db.value("select aum from customer where customer_id = 'CH-2'"));
         assertEquals("MID_HIGH", Db.value(
                 "select tier from customer_snapshot where customer_id = 'CH-1' and as_of = date '2026-10-31'"));
         assertEquals("LONG_TAIL", Db.value("select tier from customer where customer_id = 'CH-1'"));
         assertEquals(new BigDecimal("30000.00"), Db.value("select aum from customer where customer_id = 'CH-1'"));
+    }
+
+    @Test
+    void anUnchangedCustomerIsNotRewrittenButGetsTheDaysSnapshot() {
+        String file = "customer_id,name,home_branch_id,aum\nCU-1,不变,BR-U,25000\nCU-2,变,BR-U,25000\n";
+        Csv.post("customers", file, "2026-10-01").statusCode(200);
+        Object unchangedVersion = Db.value("select xmin::text from customer where customer_id = 'CU-1'");
+        Csv.post("customers", file.replace("CU-2,变,BR-U,25000", "CU-2,变,BR-U,26000"), "2026-10-02")
+                .statusCode(200);
+        assertEquals(unchangedVersion, Db.value("select xmin::text from customer where customer_id = 'CU-1'"));
+        assertEquals("2026-10-01", Db.value("select as_of::text from customer where customer_id = 'CU-1'"));
+        assertEquals("2026-10-02", Db.value("select as_of::text from customer where customer_id = 'CU-2'"));
+        assertEquals(new BigDecimal("26000.00"), Db.value("select aum from customer where customer_id = 'CU-2'"));
+        assertEquals(2, Db.count("select count(*) from customer_snapshot where customer_id = 'CU-1'"));
+        assertEquals(new BigDecimal("25000.00"), Db.value(
+                "select aum from customer_snapshot where customer_id = 'CU-1' and as_of = date '2026-10-02'"));
     }
 
     @Test
