@@ -108,6 +108,9 @@ class ListBuildBenchmark {
     @Inject
     ListBuilder listBuilder;
 
+    @Inject
+    com.bank.callcenter.lists.ListEntries listEntries;
+
     @TestHTTPResource("/")
     URI base;
 
@@ -177,7 +180,7 @@ class ListBuildBenchmark {
                  Statement statement = connection.createStatement()) {
                 statement.execute("drop table if exists bench_list_entry");
                 statement.execute("create table bench_list_entry (like list_entry including all)");
-                // what list_entry checks on a write: its list (once per statement, V550) and the two foreign keys
+                // what list_entry checks on a write: its list (once per statement, V550/V570) and the two foreign keys
                 statement.execute("create trigger bench_list_entry_lists_exist after insert on bench_list_entry"
                         + " referencing new table as new_entries for each statement execute function list_entry_lists_exist()");
                 statement.execute("alter table bench_list_entry add foreign key (last_call_id) references call_attempt (id),"
@@ -215,7 +218,7 @@ class ListBuildBenchmark {
             try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
                  Statement statement = connection.createStatement()) {
                 statement.execute("drop table if exists bench_entries");
-                try (var plan = statement.executeQuery("explain (analyze, costs off) " + FAST_STATEMENT)) {
+                try (var plan = statement.executeQuery("explain (analyze, buffers, costs off) " + FAST_STATEMENT)) {
                     while (plan.next()) {
                         System.out.println("FAST PLAN " + plan.getString(1));
                     }
@@ -259,18 +262,35 @@ class ListBuildBenchmark {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Prints the plan of the service's statement (as a preview count), to see where the time goes. */
+    /**
+     * Prints the plan of the service's own statement as a build runs it (the entries written, the
+     * triggers' times), in a transaction rolled back afterwards, to see where the time goes.
+     */
     private void explainServiceStatement() throws Exception {
         com.bank.callcenter.campaigns.Campaign campaign = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> com.bank.callcenter.campaigns.Campaign.findByCampaignId(CAMPAIGN).orElseThrow());
-        com.bank.callcenter.targeting.Sql sql = listSql.flagged(listBuilder.definitionOf(campaign), AS_OF)
-                .then(com.bank.callcenter.targeting.Sql.of(
-                        " select excluded_by, count(*), max(rank), max(length(reason)) from ranked group by excluded_by"));
-        try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl());
-             var statement = sql.wrap("explain (analyze, costs off) %s").prepare(connection);
-             var rows = statement.executeQuery()) {
-            while (rows.next()) {
-                System.out.println("PLAN " + rows.getString(1));
+        try (Connection connection = DriverManager.getConnection(EmbeddedServersTestResource.jdbcUrl())) {
+            connection.setAutoCommit(false);
+            long listId;
+            try (var claim = connection.prepareStatement("insert into target_list (campaign_id, as_of, campaign_version,"
+                    + " size, excluded, build_millis, built_by) values (?, ?, 1, 0, '{}', 0, 'explain') returning id")) {
+                claim.setString(1, CAMPAIGN);
+                claim.setObject(2, AS_OF.plusYears(1));
+                try (var id = claim.executeQuery()) {
+                    id.next();
+                    listId = id.getLong(1);
+                }
+            }
+            com.bank.callcenter.targeting.Sql sql = listSql.flagged(listBuilder.definitionOf(campaign), AS_OF)
+                    .then(com.bank.callcenter.targeting.Sql.of(", " + listEntries.insertKeptFromRanked(), listId))
+                    .then(com.bank.callcenter.targeting.Sql.of(" select excluded_by, count(*) from ranked group by excluded_by"));
+            try (var statement = sql.wrap("explain (analyze, buffers, costs off) %s").prepare(connection);
+                 var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    System.out.println("PLAN " + rows.getString(1));
+                }
+            } finally {
+                connection.rollback();
             }
         }
     }

@@ -253,6 +253,35 @@ class ListBuilderTest {
         assertEquals(1, Db.count("select count(*) from list_entry where list_id = ?", listId));
     }
 
+    @Test
+    void anEntrysCallAndSmsAlwaysExist() {
+        Book book = new Book("LB-ATT").withManager();
+        book.holding(book.customer("LBA-1", "LONG_TAIL", 20000), "WEALTH", 10000, DAY.plusDays(4));
+        String campaign = book.campaign("lba-attempts", "AGENT_CALL",
+                "{\"holding\":{\"types\":[\"WEALTH\"],\"maturesWithinDays\":{\"from\":3,\"to\":15}}}", null);
+        long listId = Api.planner().when().post("/api/campaigns/" + campaign + "/lists?asOf=" + AS_OF)
+                .then().statusCode(201).body("size", equalTo(1)).extract().<Integer>path("listId").longValue();
+        java.util.UUID call = java.util.UUID.randomUUID();
+        java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+        Db.execute("insert into contact_attempt (id, customer_id, channel, created_at) values (?, 'LBA-1', 'AGENT_CALL', ?)",
+                call, at);
+        Db.execute("insert into call_attempt (id, customer_id, kind, state, queued_at) values (?, 'LBA-1', 'AGENT_CALL',"
+                + " 'QUEUED', ?)", call, at);
+
+        // a build writes them null; whoever sets them later names a call / SMS that exists, and it stays
+        assertRefused("list_entry_last_call_id_fkey", () -> Db.execute(
+                "update list_entry set last_call_id = ? where list_id = ?", java.util.UUID.randomUUID(), listId));
+        assertRefused("list_entry_last_sms_id_fkey", () -> Db.execute(
+                "update list_entry set last_sms_id = ? where list_id = ?", java.util.UUID.randomUUID(), listId));
+        assertRefused("list_entry_last_call_id_fkey", () -> Db.execute(
+                "insert into list_entry (list_id, customer_id, priority, reason, last_call_id) values (?, 'LBA-2', 2, 'x', ?)",
+                listId, java.util.UUID.randomUUID()));
+        Db.execute("update list_entry set last_call_id = ? where list_id = ?", call, listId);
+        assertEquals(1, Db.count("select count(*) from list_entry where list_id = ? and last_call_id is not null", listId));
+        assertRefused("list_entry_last_call_id_fkey", () -> Db.execute("delete from call_attempt where id = ?", call));
+        assertEquals(1, Db.count("select count(*) from call_attempt where id = ?", call));
+    }
+
     private static void assertRefused(String message, Runnable statement) {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 statement::run);
