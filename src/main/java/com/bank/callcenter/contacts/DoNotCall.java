@@ -54,10 +54,23 @@ public class DoNotCall {
      * do-not-call for good, replacing any opt-out hold. Returns how many rows were written.
      */
     public long addBankList(Connection connection, String stagingTable) throws SQLException {
+        return insertBankList(connection, stagingTable,
+                " on conflict (mobile) do update set reason = excluded.reason, source = excluded.source, expires_at = null");
+    }
+
+    /**
+     * The same into an empty do_not_call whose key the caller has dropped (a first load; the staged
+     * numbers are unique): plain inserts, the key built afterwards.
+     */
+    public long addBankListToEmpty(Connection connection, String stagingTable) throws SQLException {
+        return insertBankList(connection, stagingTable, "");
+    }
+
+    private static long insertBankList(Connection connection, String stagingTable, String onConflict)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("insert into do_not_call (mobile, reason,"
                 + " source, added_at, expires_at) select mobile, reason, ?, now(), null from " + stagingTable
-                + " on conflict (mobile) do update set reason = excluded.reason, source = excluded.source,"
-                + " expires_at = null")) {
+                + onConflict)) {
             statement.setString(1, Source.BANK_LIST.name());
             return statement.executeLargeUpdate();
         }

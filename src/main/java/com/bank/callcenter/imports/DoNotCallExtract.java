@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** dnc: mobile,reason — the bank's do-not-call list; these entries do not expire. */
 @ApplicationScoped
@@ -58,5 +59,15 @@ class DoNotCallExtract implements ExtractFormat {
     @Override
     public long apply(Connection connection, LocalDate asOf) throws SQLException {
         return doNotCall.addBankList(connection, StagingSql.TABLE);
+    }
+
+    @Override
+    public Optional<String> bulkTable() {
+        return Optional.of("do_not_call");
+    }
+
+    @Override
+    public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        return doNotCall.addBankListToEmpty(connection, StagingSql.TABLE);
     }
 }

@@ -120,6 +120,19 @@ class OtherExtractsImportTest {
     }
 
     @Test
+    void aFirstDoNotCallListIsLoadedWithoutItsKeyAndGetsItBack() {
+        Db.execute("delete from do_not_call");
+        Csv.post("dnc", "mobile,reason\n13700000031,首批\n13700000032,\n").statusCode(200).body("accepted", equalTo(2));
+        assertEquals(1, Db.count("select count(*) from pg_constraint where conrelid = 'do_not_call'::regclass"
+                + " and contype = 'p'"));
+        assertEquals("BANK_LIST", Db.value("select source from do_not_call where mobile = '13700000031'"));
+        // the next list meets the rows and the key: a number on both is updated, not repeated
+        Csv.post("dnc", "mobile,reason\n13700000031,再次\n").statusCode(200).body("accepted", equalTo(1));
+        assertEquals("再次", Db.value("select reason from do_not_call where mobile = '13700000031'"));
+        assertEquals(2, Db.count("select count(*) from do_not_call where mobile like '1370000003_'"));
+    }
+
+    @Test
     void badAndDuplicatedDoNotCallNumbersRejectTheFile() {
         Csv.post("dnc", """
                 mobile,reason
