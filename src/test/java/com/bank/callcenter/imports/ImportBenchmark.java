@@ -157,6 +157,9 @@ class ImportBenchmark {
             System.out.printf("BENCHMARK check: %,d of %,d rows in the service's tables equal the copied rows%n",
                     equal, rows);
             assertEquals(rows, equal, "rows of the service's tables that equal the copied file");
+            if (importKind == ImportKind.HOLDINGS) {
+                checkBranchAttribution(connection);
+            }
             execute(connection, List.of("drop table " + COPY_TABLE));
         }
 
@@ -170,6 +173,29 @@ class ImportBenchmark {
                 + " = %,.0f rows/s (rounds %s)%n", copy, rows / copy, format(copySeconds));
         System.out.printf("BENCHMARK ratio service/COPY = %.2f (goal >= %.1f): %s; load %s%n", ratio, GOAL,
                 ratio >= GOAL ? "MET" : "NOT MET", load());
+    }
+
+    /**
+     * Every customer's attributed branch, computed afresh from the copied file: the branch holding the
+     * largest total, the home branch on a tie or without holdings.
+     */
+    private static void checkBranchAttribution(Connection connection) throws Exception {
+        long customers = count(connection, "select count(*) from customer");
+        long attributed = count(connection, """
+                with totals as (
+                    select customer_id, branch_id, sum(amount) as total from %s group by customer_id, branch_id),
+                ranked as (
+                    select customer_id, branch_id, total, max(total) over (partition by customer_id) as top from totals),
+                winners as (
+                    select customer_id, case when count(*) filter (where total = top) = 1
+                                             then max(branch_id) filter (where total = top) end as branch_id
+                    from ranked group by customer_id)
+                select count(*) from customer c left join winners w on w.customer_id = c.customer_id
+                where c.branch_id = coalesce(w.branch_id, c.home_branch_id)""".formatted(COPY_TABLE));
+        long elsewhere = count(connection, "select count(*) from customer where branch_id <> home_branch_id");
+        System.out.printf("BENCHMARK check: %,d of %,d customers attributed to the branch the copied file gives"
+                + " (%,d of them away from their home branch)%n", attributed, customers, elsewhere);
+        assertEquals(customers, attributed, "customers attributed to the branch with their largest holdings");
     }
 
     // --- the kinds ---------------------------------------------------------------------------
