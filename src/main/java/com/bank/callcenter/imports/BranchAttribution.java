@@ -19,20 +19,23 @@ final class BranchAttribution {
 
     /**
      * Each customer's largest branch, from the holdings rows of {@code source} (a table with customer_id,
-     * branch_id and amount: a customer's complete holdings), null on a tie. The totals are summed in fen
-     * as bigint (exact: amounts carry two decimals), whose hash table holds 1.4M (customer, branch) groups
-     * in about half the memory of numeric sums, so the import's work_mem is not exceeded.
+     * branch_id and amount: a customer's complete holdings), null on a tie: the branch totals, then one
+     * sort of them per customer, largest first (a tie is a second branch with the same total). The totals
+     * are summed in fen as bigint (exact: amounts carry two decimals), whose hash table holds 1.4M
+     * (customer, branch) groups in about half the memory of numeric sums, within the import's work_mem;
+     * the sort compares customer ids byte by byte ({@code collate "C"}: only equal ids need to meet, and
+     * the database's collation would compare through the C library). Against a join of the totals to
+     * each customer's largest total: 9.2–9.5 s instead of 12.0–13.1 s for 3M holdings, same winners.
      */
     private static final String LARGEST_BRANCHES = """
             create temp table %s on commit drop as
-            with totals as (
-                select customer_id, branch_id, sum((amount * 100)::bigint) as total
-                from %s group by customer_id, branch_id),
-            largest as (
-                select customer_id, max(total) as total from totals group by customer_id)
-            select t.customer_id, case when count(*) = 1 then min(t.branch_id) end as branch_id
-            from totals t join largest l on l.customer_id = t.customer_id and l.total = t.total
-            group by t.customer_id""";
+            select customer_id, case when next_total is distinct from total then branch_id end as branch_id
+            from (select customer_id, branch_id, total,
+                         row_number() over per_customer as place, lead(total) over per_customer as next_total
+                  from (select customer_id, branch_id, sum((amount * 100)::bigint) as total
+                        from %s group by customer_id, branch_id) totals
+                  window per_customer as (partition by customer_id collate "C" order by total desc)) ranked
+            where place = 1""";
 
     /**
      * Writes only the customers whose stored value changes. The winners are a table with statistics
