@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * largest branch only when it is not the home branch (V560): most customers keep most of their assets
  * at home, so a first load of holdings leaves their rows as they were instead of rewriting every
  * customer. A customers extract that moves a customer's home branch therefore attributes them again
- * ({@link #AFTER_HOME_MOVE}).
+ * ({@link #afterHomeMove}).
  */
 final class BranchAttribution {
 
