@@ -34,7 +34,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "home_branch_id")
     public String homeBranchId;
 
-    /** The branch holding the largest financial assets; null for ties and without holdings. */
+    /**
+     * The branch holding the largest financial assets when it is not the home branch; null when the
+     * home branch holds most, for ties and without holdings (V560).
+     */
     @Column(name = "holdings_branch_id")
     public String holdingsBranchId;
 

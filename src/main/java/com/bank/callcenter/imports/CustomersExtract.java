@@ -82,7 +82,7 @@ class CustomersExtract implements ExtractFormat {
 
     /** The first load went straight into customer (empty before): the day's snapshot is taken from it. */
     @Override
-    public long applyDirect(Connection connection, LocalDate asOf) throws SQLException {
+    public void applyDirect(Connection connection, LocalDate asOf) throws SQLException {
         if (StagingSql.exists(connection, "select 1 from customer_snapshot where as_of = ? limit 1", asOf)) {
             StagingSql.update(connection,
                     "delete from customer_snapshot where as_of = ? and customer_id in (select customer_id from customer)",
@@ -90,12 +90,11 @@ class CustomersExtract implements ExtractFormat {
         }
         // The very first extract also starts the snapshot history: its index is then built once, afterwards.
         Optional<BulkLoad> firstSnapshot = BulkLoad.ifEmpty(connection, "customer_snapshot", bulkLoadLockWait);
-        long taken = StagingSql.update(connection,
+        StagingSql.update(connection,
                 "insert into customer_snapshot (as_of, customer_id, aum, tier) select as_of, customer_id, aum, tier from customer");
         if (firstSnapshot.isPresent()) {
             firstSnapshot.get().rebuild();
         }
-        return taken;
     }
 
     @Override
@@ -118,12 +117,13 @@ class CustomersExtract implements ExtractFormat {
                           is distinct from (s.name, s.mobile, s.home_branch_id, s.aum, s.payroll, s.status)
                           %s) s on c.customer_id = s.customer_id
                 when matched then
-                    update set name = s.name, mobile = s.mobile, home_branch_id = s.home_branch_id, aum = s.aum,
-                        tier = s.tier, payroll = s.payroll, status = s.status, as_of = ?, updated_at = now()
+                    update set name = s.name, mobile = s.mobile, home_branch_id = s.home_branch_id,
+                        holdings_branch_id = %s,
+                        aum = s.aum, tier = s.tier, payroll = s.payroll, status = s.status, as_of = ?, updated_at = now()
                 when not matched then
                     insert (customer_id, name, mobile, home_branch_id, aum, tier, payroll, status, as_of)
                     values (s.customer_id, s.name, s.mobile, s.home_branch_id, s.aum, s.tier, s.payroll, s.status, ?)
-                """.formatted(notOverwritingNewer), parameters);
+                """.formatted(notOverwritingNewer, BranchAttribution.afterHomeMove("s.home_branch_id")), parameters);
         // The first extract of a day (the usual case) has no snapshot rows of that day to replace.
         if (StagingSql.exists(connection, "select 1 from customer_snapshot where as_of = ? limit 1", asOf)) {
             StagingSql.update(connection, """

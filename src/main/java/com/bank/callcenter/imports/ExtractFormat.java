@@ -56,8 +56,20 @@ interface ExtractFormat {
     record DirectLoad(String table, String columns) {
     }
 
-    /** Applies a first load already COPYed into the {@link #directLoad} table; returns how many rows were accepted. */
-    default long applyDirect(Connection connection, LocalDate asOf) throws SQLException {
+    /**
+     * Checks against the database of a first load already COPYed into the {@link #directLoad} table (what
+     * {@link #check} does over the staging table), at most {@code limit}; the rows carry no line, {@code read}
+     * tells them.
+     */
+    default List<RowError> checkLoaded(Connection connection, ExtractReader.Read read, int limit) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Applies a first load already COPYed into the {@link #directLoad} table, its keys built again (every row
+     * of the file was accepted).
+     */
+    default void applyDirect(Connection connection, LocalDate asOf) throws SQLException {
         throw new UnsupportedOperationException(kind() + " has no direct load");
     }
 

@@ -36,14 +36,33 @@ final class ExtractReader {
 
     /**
      * A line whose id hashed like an earlier line's (the first line of that hash): a duplicate once the
-     * staged rows confirm it.
+     * staged rows confirm it. Its customer_id (empty for a kind without one) tells its row apart from the
+     * other rows of the same id in a table loaded straight from the file, where rows carry no line.
      */
-    record RepeatedId(String id, long line, long firstLineOfHash) {
+    record RepeatedId(String id, long line, long firstLineOfHash, String customerId) {
+        RepeatedId(String id, long line, long firstLineOfHash) {
+            this(id, line, firstLineOfHash, "");
+        }
     }
 
-    /** What reading found: the data rows read and the candidate duplicates. */
-    record Read(long rows, List<RepeatedId> repeatedIds) {
+    /**
+     * What reading found: the data rows read, the candidate duplicates, and the ids seen (each written
+     * row's id with the line its hash was first seen on).
+     */
+    record Read(long rows, List<RepeatedId> repeatedIds, SeenIds seen) {
+
+        /**
+         * The line of the written row with this id, which was not repeated (not among
+         * {@link #repeatedIds}): the first line of its hash, since every later line of that hash is a
+         * repeated one.
+         */
+        long lineOfUnrepeated(String id) {
+            return seen.lineOf(id);
+        }
     }
+
+    /** The column a repeated line keeps beside its id (see {@link RepeatedId}). */
+    private static final String CUSTOMER_COLUMN = "customer_id";
 
     /**
      * What the reader writes around a format's fields: the line first (the staging table), or a last
@@ -89,13 +108,13 @@ final class ExtractReader {
                 if (record.getFieldCount() < headerSize) {
                     parser.reject("", "has " + record.getFieldCount() + " fields, the header has " + headerSize);
                 } else {
-                    stage(format, parser, out, frame, record.getStartingLineNumber(), seen, repeated);
+                    stage(format, parser, row, out, frame, record.getStartingLineNumber(), seen, repeated);
                 }
                 if (rows % progressEvery == 0) {
                     progress.accept(rows);
                 }
             }
-            return new Read(rows, repeated);
+            return new Read(rows, repeated, seen);
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause(), charset);
         } catch (CsvParseException e) {
@@ -103,8 +122,8 @@ final class ExtractReader {
         }
     }
 
-    private static void stage(ExtractFormat format, RowParser parser, CopyRowWriter out, Frame frame, long line,
-                              SeenIds seen, List<RepeatedId> repeated) {
+    private static void stage(ExtractFormat format, RowParser parser, CsvRow row, CopyRowWriter out, Frame frame,
+                              long line, SeenIds seen, List<RepeatedId> repeated) {
         if (frame.lineFirst()) {
             out.field(line);
         }
@@ -119,7 +138,7 @@ final class ExtractReader {
         out.endRow();
         long firstLine = seen.firstLineOf(id, line);
         if (firstLine >= 0) {
-            repeated.add(new RepeatedId(id, line, firstLine));
+            repeated.add(new RepeatedId(id, line, firstLine, row.get(CUSTOMER_COLUMN)));
         }
     }
 

@@ -2,6 +2,7 @@ package com.bank.callcenter.imports;
 
 import com.bank.callcenter.common.CopyRowWriter;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * holdings: holding_id,customer_id,branch_id,product_type,amount,maturity_date. An import
  * replaces all holdings of the customers it names, then re-attributes those customers to the
- * branch holding most of their assets (none on a tie: they fall back to the home branch).
+ * branch holding most of their assets (none on a tie: they fall back to the home branch); see
+ * {@link BranchAttribution}.
  */
 @ApplicationScoped
 class HoldingsExtract implements ExtractFormat {
@@ -26,6 +28,10 @@ class HoldingsExtract implements ExtractFormat {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(HoldingsExtract.class);
+    private static final long NANOS_PER_MILLI = 1_000_000;
+
+    private static final String TABLE = "holding";
     private static final String INSERT = """
             insert into holding (holding_id, customer_id, branch_id, product_type, amount, maturity_date, as_of)
             select holding_id, customer_id, branch_id, product_type, amount, maturity_date, ? from staging
@@ -92,8 +98,27 @@ class HoldingsExtract implements ExtractFormat {
                     branch_id = excluded.branch_id, product_type = excluded.product_type,
                     amount = excluded.amount, maturity_date = excluded.maturity_date, as_of = excluded.as_of
                 """, asOf);
-        attributeBranches(connection);
+        attributeBranches(connection, StagingSql.TABLE);
         return accepted;
+    }
+
+    @Override
+    public Optional<DirectLoad> directLoad() {
+        return Optional.of(new DirectLoad(TABLE,
+                "holding_id, customer_id, branch_id, product_type, amount, maturity_date, as_of"));
+    }
+
+    @Override
+    public List<RowError> checkLoaded(Connection connection, ExtractReader.Read read, int limit) throws SQLException {
+        // Millions of rows just loaded: the check and the branch totals are planned on their statistics.
+        StagingSql.execute(connection, "analyze " + TABLE);
+        return StagingSql.unknownCustomersIn(connection, TABLE, idColumn(), read, limit);
+    }
+
+    /** A first load: the file's rows are holding's rows, so the branch totals are summed from it. */
+    @Override
+    public void applyDirect(Connection connection, LocalDate asOf) throws SQLException {
+        attributeBranches(connection, TABLE);
     }
 
     @Override
@@ -103,29 +128,20 @@ class HoldingsExtract implements ExtractFormat {
 
     @Override
     public long applyToEmpty(Connection connection, LocalDate asOf) throws SQLException {
+        long started = System.nanoTime();
         long accepted = StagingSql.update(connection, INSERT, asOf);
-        attributeBranches(connection);
+        LOG.debugf("holdings: %d rows inserted in %d ms", accepted, (System.nanoTime() - started) / NANOS_PER_MILLI);
+        attributeBranches(connection, StagingSql.TABLE);
         return accepted;
     }
 
     /**
-     * The named customers' holdings are now exactly their staged rows, so the branch totals are
-     * summed from the staging table (hash aggregates, no sort, no second read of holding).
+     * The named customers' holdings are now exactly the rows of {@code holdings}: the staging table
+     * (no second read of holding), or holding itself after a first load straight into it.
      */
-    private static void attributeBranches(Connection connection) throws SQLException {
-        StagingSql.update(connection, """
-                with totals as (
-                    select customer_id, branch_id, sum(amount) as total from staging group by customer_id, branch_id),
-                largest as (
-                    select customer_id, max(total) as total from totals group by customer_id),
-                winners as (
-                    select t.customer_id, case when count(*) = 1 then min(t.branch_id) end as branch_id
-                    from totals t join largest l on l.customer_id = t.customer_id and l.total = t.total
-                    group by t.customer_id)
-                update customer c set holdings_branch_id = w.branch_id
-                from winners w
-                where c.customer_id = w.customer_id
-                  and c.holdings_branch_id is distinct from w.branch_id
-                """);
+    private static void attributeBranches(Connection connection, String holdings) throws SQLException {
+        long started = System.nanoTime();
+        long written = BranchAttribution.fromHoldings(connection, holdings);
+        LOG.debugf("holdings: %d customers re-attributed in %d ms", written, (System.nanoTime() - started) / NANOS_PER_MILLI);
     }
 }

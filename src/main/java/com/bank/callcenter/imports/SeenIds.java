@@ -37,6 +37,20 @@ final class SeenIds {
         return -1;
     }
 
+    /** The line this id's hash was first seen on, or -1 if it was never seen. */
+    long lineOf(String id) {
+        long hash = hash(id);
+        int mask = hashes.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (hashes[slot] != EMPTY) {
+            if (hashes[slot] == hash) {
+                return lines[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
     private void grow() {
         long[] oldHashes = hashes;
         long[] oldLines = lines;

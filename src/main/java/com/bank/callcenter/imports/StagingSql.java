@@ -7,15 +7,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 /** SQL shared by the extract formats; the staging table is always called "staging". */
 final class StagingSql {
 
     static final String TABLE = "staging";
+    /** Rows fetched at a time by a check that may find every row of a large file (a cursor, not all at once). */
+    private static final int UNKNOWN_FETCH_SIZE = 10_000;
 
     private StagingSql() {
     }
@@ -111,6 +117,83 @@ final class StagingSql {
             }
         }
         return errors;
+    }
+
+    /**
+     * The same for rows COPYed straight into {@code table} (empty before; its rows carry no line): the
+     * first {@code limit} lines, by line, whose customer_id is not in the customer book. A row's line is
+     * that of its id ({@link ExtractReader.Read#lineOfUnrepeated}); the rows of a repeated id are told
+     * apart by the customer_id each repeated line kept, the one left over being on the first line of
+     * the id's hash.
+     */
+    static List<RowError> unknownCustomersIn(Connection connection, String table, String idColumn,
+                                             ExtractReader.Read read, int limit) throws SQLException {
+        if (limit == 0) {
+            return List.of();
+        }
+        Map<String, List<ExtractReader.RepeatedId>> repeatedLines = new HashMap<>();
+        read.repeatedIds().forEach(r -> repeatedLines.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(r));
+        PriorityQueue<RowError> first = new PriorityQueue<>(
+                Comparator.comparingLong(RowError::line).reversed());
+        Map<String, Set<String>> unknownOfRepeated = new HashMap<>();
+        String sql = """
+                select t.%1$s, t.customer_id from %2$s t
+                where not exists (select 1 from customer c where c.customer_id = t.customer_id)""".formatted(idColumn, table);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(UNKNOWN_FETCH_SIZE);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    String customer = rows.getString(2);
+                    if (repeatedLines.containsKey(id)) {
+                        unknownOfRepeated.computeIfAbsent(id, any -> new HashSet<>()).add(customer);
+                    } else {
+                        keepFirst(first, limit, unknownCustomer(read.lineOfUnrepeated(id), customer));
+                    }
+                }
+            }
+        }
+        if (!unknownOfRepeated.isEmpty()) {
+            Map<String, List<String>> customersOfId = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select %1$s, customer_id from %2$s where %1$s = any(?)".formatted(idColumn, table))) {
+                statement.setArray(1, connection.createArrayOf("text", unknownOfRepeated.keySet().toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        customersOfId.computeIfAbsent(rows.getString(1), any -> new ArrayList<>()).add(rows.getString(2));
+                    }
+                }
+            }
+            unknownOfRepeated.forEach((id, unknown) -> {
+                List<String> leftOver = new ArrayList<>(customersOfId.get(id));
+                for (ExtractReader.RepeatedId line : repeatedLines.get(id)) {
+                    leftOver.remove(line.customerId());
+                    if (unknown.contains(line.customerId())) {
+                        keepFirst(first, limit, unknownCustomer(line.line(), line.customerId()));
+                    }
+                }
+                // more rows than repeated lines: the first line of the id's hash holds the one left over
+                if (!leftOver.isEmpty() && unknown.contains(leftOver.get(0))) {
+                    keepFirst(first, limit, unknownCustomer(repeatedLines.get(id).get(0).firstLineOfHash(),
+                            leftOver.get(0)));
+                }
+            });
+        }
+        List<RowError> errors = new ArrayList<>(first);
+        errors.sort(Comparator.comparingLong(RowError::line));
+        return errors;
+    }
+
+    private static RowError unknownCustomer(long line, String customer) {
+        return new RowError(line, "customer_id", "unknown customer " + customer);
+    }
+
+    /** Keeps the {@code limit} errors of the lowest lines in {@code first} (highest line on top). */
+    private static void keepFirst(PriorityQueue<RowError> first, int limit, RowError error) {
+        first.add(error);
+        if (first.size() > limit) {
+            first.poll();
+        }
     }
 
     /** Every line whose staff_id is not a staff record (a leaver's record still counts). */

@@ -144,6 +144,41 @@ class BulkLoadTest {
                 new RowError(7, "id", "duplicate id y (first on line 6)")), errors);
     }
 
+    @Test
+    void unknownCustomersInTheLoadedTableAreReportedByTheirLine() throws SQLException {
+        connection.setAutoCommit(false);
+        StagingSql.execute(connection, """
+                insert into customer (customer_id, name, home_branch_id, aum, tier, as_of)
+                values ('UP-KNOWN', 'probe', 'BR-PROBE', 0, 'MASS', '2026-11-23');
+                create temp table unknown_probe (id text, customer_id text) on commit drop""");
+        // Lines 2..9 as a file would bring them: a duplicate id whose second line names an unknown customer (5),
+        // and one whose first line does (8), told apart from its other line by the customer each kept.
+        String[][] lines = {{"a", "UP-KNOWN"}, {"b", "UP-NOBODY-1"}, {"c", "UP-KNOWN"}, {"a", "UP-NOBODY-2"},
+                {"d", "UP-NOBODY-3"}, {"e", "UP-KNOWN"}, {"f", "UP-NOBODY-5"}, {"f", "UP-KNOWN"}};
+        SeenIds seen = new SeenIds();
+        List<ExtractReader.RepeatedId> repeated = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            long line = i + 2;
+            StagingSql.update(connection, "insert into unknown_probe values (?, ?)", lines[i][0], lines[i][1]);
+            long first = seen.firstLineOf(lines[i][0], line);
+            if (first >= 0) {
+                repeated.add(new ExtractReader.RepeatedId(lines[i][0], line, first, lines[i][1]));
+            }
+        }
+        ExtractReader.Read read = new ExtractReader.Read(lines.length, repeated, seen);
+
+        assertEquals(List.of(unknown(3, "UP-NOBODY-1"), unknown(5, "UP-NOBODY-2"), unknown(6, "UP-NOBODY-3"),
+                        unknown(8, "UP-NOBODY-5")),
+                StagingSql.unknownCustomersIn(connection, "unknown_probe", "id", read, 10));
+        assertEquals(List.of(unknown(3, "UP-NOBODY-1"), unknown(5, "UP-NOBODY-2")),
+                StagingSql.unknownCustomersIn(connection, "unknown_probe", "id", read, 2), "the first lines only");
+        connection.rollback();
+    }
+
+    private static RowError unknown(long line, String customer) {
+        return new RowError(line, "customer_id", "unknown customer " + customer);
+    }
+
     /** Read on the test's own connection: inside its transaction, before the commit. */
     private List<String> definitions() throws SQLException {
         List<String> definitions = new ArrayList<>();

@@ -87,6 +87,7 @@ class ImportBenchmark {
     private static final long SEED = 16;
     private static final String DEADLOCK = "40P01";
     private static final int CLEAR_ATTEMPTS = 5;
+    private static final int FLOOR_REQUESTS = 5;
 
     @TestHTTPResource("/api/imports")
     URL importsUrl;
@@ -157,8 +158,15 @@ class ImportBenchmark {
             System.out.printf("BENCHMARK check: %,d of %,d rows in the service's tables equal the copied rows%n",
                     equal, rows);
             assertEquals(rows, equal, "rows of the service's tables that equal the copied file");
+            if (importKind == ImportKind.HOLDINGS) {
+                checkBranchAttribution(connection);
+            }
             execute(connection, List.of("drop table " + COPY_TABLE));
         }
+
+        double floor = authenticatedRequestFloor();
+        System.out.printf("BENCHMARK floor: GET /api/users/me as the same ADMIN (Basic credentials checked by bcrypt,"
+                + " nothing imported) median of %d: %.3f s, load %s%n", FLOOR_REQUESTS, floor, load());
 
         double service = median(serviceSeconds);
         double copy = median(copySeconds);
@@ -170,6 +178,29 @@ class ImportBenchmark {
                 + " = %,.0f rows/s (rounds %s)%n", copy, rows / copy, format(copySeconds));
         System.out.printf("BENCHMARK ratio service/COPY = %.2f (goal >= %.1f): %s; load %s%n", ratio, GOAL,
                 ratio >= GOAL ? "MET" : "NOT MET", load());
+    }
+
+    /**
+     * Every customer's attributed branch, computed afresh from the copied file: the branch holding the
+     * largest total, the home branch on a tie or without holdings.
+     */
+    private static void checkBranchAttribution(Connection connection) throws Exception {
+        long customers = count(connection, "select count(*) from customer");
+        long attributed = count(connection, """
+                with totals as (
+                    select customer_id, branch_id, sum(amount) as total from %s group by customer_id, branch_id),
+                ranked as (
+                    select customer_id, branch_id, total, max(total) over (partition by customer_id) as top from totals),
+                winners as (
+                    select customer_id, case when count(*) filter (where total = top) = 1
+                                             then max(branch_id) filter (where total = top) end as branch_id
+                    from ranked group by customer_id)
+                select count(*) from customer c left join winners w on w.customer_id = c.customer_id
+                where c.branch_id = coalesce(w.branch_id, c.home_branch_id)""".formatted(COPY_TABLE));
+        long elsewhere = count(connection, "select count(*) from customer where branch_id <> home_branch_id");
+        System.out.printf("BENCHMARK check: %,d of %,d customers attributed to the branch the copied file gives"
+                + " (%,d of them away from their home branch)%n", attributed, customers, elsewhere);
+        assertEquals(customers, attributed, "customers attributed to the branch with their largest holdings");
     }
 
     // --- the kinds ---------------------------------------------------------------------------
@@ -331,6 +362,27 @@ class ImportBenchmark {
 
     private HttpResponse<String> post(ImportKind kind, Path file) throws Exception {
         return post(kind, file, AS_OF);
+    }
+
+    /**
+     * What every request of the benchmark pays before any row is read: an authenticated request that
+     * does nothing (the Basic credentials are checked by bcrypt on each request). Small files are
+     * measured against it.
+     */
+    private double authenticatedRequestFloor() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI me = URI.create(importsUrl.toString().replace("/api/imports", "/api/users/me"));
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < FLOOR_REQUESTS; i++) {
+            HttpRequest request = HttpRequest.newBuilder(me).header("Authorization", "Basic " + credentials)
+                    .header("Accept", "application/json").GET().build();
+            long started = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            seconds.add(seconds(System.nanoTime() - started));
+            assertEquals(200, response.statusCode(), response::body);
+        }
+        return median(seconds);
     }
 
     private HttpResponse<String> post(ImportKind kind, Path file, LocalDate asOf) throws Exception {
