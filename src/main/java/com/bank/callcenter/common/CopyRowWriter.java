@@ -47,6 +47,10 @@ public final class CopyRowWriter {
     }
 
     private void appendEscaped(String text) {
+        if (!needsEscaping(text)) {
+            row.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -57,5 +61,16 @@ public final class CopyRowWriter {
                 default -> row.append(c);
             }
         }
+    }
+
+    /** Most values have nothing to escape: they are appended whole, not char by char. */
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

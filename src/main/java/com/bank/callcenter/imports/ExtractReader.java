@@ -68,11 +68,12 @@ final class ExtractReader {
      * What the reader writes around a format's fields: the line first (the staging table), or a last
      * value (a direct load's as_of).
      */
-    record Frame(boolean lineFirst, Object last) {
+    record Frame(boolean lineFirst, String last) {
         static final Frame STAGING = new Frame(true, null);
 
+        /** The last value's text is made once, not once a row. */
         static Frame direct(Object last) {
-            return new Frame(false, last);
+            return new Frame(false, last.toString());
         }
     }
 

@@ -13,26 +13,22 @@ final class SeenIds {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private long[] hashes = new long[INITIAL_CAPACITY];
-    private long[] lines = new long[INITIAL_CAPACITY];
+    /** Slot i is (slots[2i] = hash, slots[2i + 1] = line): one cache line per probe of a large file's table. */
+    private long[] slots = new long[2 * INITIAL_CAPACITY];
     private int size;
 
     /** Records the id on this line; returns the line it was first seen on, or -1 if it is new. */
     long firstLineOf(String id, long line) {
-        if (size * 2 >= hashes.length) {
+        if (size * 2 >= capacity()) {
             grow();
         }
         long hash = hash(id);
-        int mask = hashes.length - 1;
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (hashes[slot] != EMPTY) {
-            if (hashes[slot] == hash) {
-                return lines[slot];
-            }
-            slot = (slot + 1) & mask;
+        int slot = find(slots, hash);
+        if (slots[2 * slot] == hash) {
+            return slots[2 * slot + 1];
         }
-        hashes[slot] = hash;
-        lines[slot] = line;
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = line;
         size++;
         return -1;
     }
@@ -40,31 +36,32 @@ final class SeenIds {
     /** The line this id's hash was first seen on, or -1 if it was never seen. */
     long lineOf(String id) {
         long hash = hash(id);
-        int mask = hashes.length - 1;
+        int slot = find(slots, hash);
+        return slots[2 * slot] == hash ? slots[2 * slot + 1] : -1;
+    }
+
+    private int capacity() {
+        return slots.length / 2;
+    }
+
+    /** The slot holding this hash, or the empty slot where it would go. */
+    private static int find(long[] table, long hash) {
+        int mask = table.length / 2 - 1;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (hashes[slot] != EMPTY) {
-            if (hashes[slot] == hash) {
-                return lines[slot];
-            }
+        while (table[2 * slot] != EMPTY && table[2 * slot] != hash) {
             slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 
     private void grow() {
-        long[] oldHashes = hashes;
-        long[] oldLines = lines;
-        hashes = new long[oldHashes.length * 2];
-        lines = new long[oldLines.length * 2];
-        int mask = hashes.length - 1;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != EMPTY) {
-                int slot = (int) (oldHashes[i] ^ (oldHashes[i] >>> 32)) & mask;
-                while (hashes[slot] != EMPTY) {
-                    slot = (slot + 1) & mask;
-                }
-                hashes[slot] = oldHashes[i];
-                lines[slot] = oldLines[i];
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                int slot = find(slots, old[i]);
+                slots[2 * slot] = old[i];
+                slots[2 * slot + 1] = old[i + 1];
             }
         }
     }
