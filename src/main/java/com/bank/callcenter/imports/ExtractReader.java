@@ -40,9 +40,6 @@ final class ExtractReader {
      * other rows of the same id in a table loaded straight from the file, where rows carry no line.
      */
     record RepeatedId(String id, long line, long firstLineOfHash, String customerId) {
-        RepeatedId(String id, long line, long firstLineOfHash) {
-            this(id, line, firstLineOfHash, "");
-        }
     }
 
     /**

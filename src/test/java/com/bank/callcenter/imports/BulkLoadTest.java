@@ -135,9 +135,9 @@ class BulkLoadTest {
         StagingSql.execute(connection, "alter table bulk_probe drop constraint bulk_probe_pkey cascade");
         StagingSql.execute(connection, "insert into bulk_probe (id) values ('a'), ('y')");
         List<ExtractReader.RepeatedId> repeated = List.of(
-                new ExtractReader.RepeatedId("a", 5, 2),
-                new ExtractReader.RepeatedId("y", 6, 3),
-                new ExtractReader.RepeatedId("y", 7, 3));
+                new ExtractReader.RepeatedId("a", 5, 2, ""),
+                new ExtractReader.RepeatedId("y", 6, 3, ""),
+                new ExtractReader.RepeatedId("y", 7, 3, ""));
         List<RowError> errors = StagingSql.duplicatesIn(connection, "bulk_probe", "id", repeated, 10);
         assertEquals(List.of(
                 new RowError(5, "id", "duplicate id a (first on line 2)"),

@@ -236,12 +236,7 @@ class ListBuilderTest {
 
     @Test
     void entriesAlwaysBelongToAnExistingList() {
-        Book book = new Book("LB-KEEP").withManager();
-        book.holding(book.customer("LBK-1", "LONG_TAIL", 20000), "WEALTH", 10000, DAY.plusDays(4));
-        String campaign = book.campaign("lbk-keep", "AGENT_CALL",
-                "{\"holding\":{\"types\":[\"WEALTH\"],\"maturesWithinDays\":{\"from\":3,\"to\":15}}}", null);
-        long listId = Api.planner().when().post("/api/campaigns/" + campaign + "/lists?asOf=" + AS_OF)
-                .then().statusCode(201).body("size", equalTo(1)).extract().<Integer>path("listId").longValue();
+        long listId = listOfOneMaturingCustomer("LB-KEEP", "LBK-1", "lbk-keep");
         long missing = Db.count("select max(id) + 1000 from target_list");
 
         // V550 checks the list once per statement instead of a foreign-key lookup per entry: the same rule
@@ -255,12 +250,7 @@ class ListBuilderTest {
 
     @Test
     void anEntrysCallAndSmsAlwaysExist() {
-        Book book = new Book("LB-ATT").withManager();
-        book.holding(book.customer("LBA-1", "LONG_TAIL", 20000), "WEALTH", 10000, DAY.plusDays(4));
-        String campaign = book.campaign("lba-attempts", "AGENT_CALL",
-                "{\"holding\":{\"types\":[\"WEALTH\"],\"maturesWithinDays\":{\"from\":3,\"to\":15}}}", null);
-        long listId = Api.planner().when().post("/api/campaigns/" + campaign + "/lists?asOf=" + AS_OF)
-                .then().statusCode(201).body("size", equalTo(1)).extract().<Integer>path("listId").longValue();
+        long listId = listOfOneMaturingCustomer("LB-ATT", "LBA-1", "lba-attempts");
         java.util.UUID call = java.util.UUID.randomUUID();
         java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-23T02:00:00Z"));
         Db.execute("insert into contact_attempt (id, customer_id, channel, created_at) values (?, 'LBA-1', 'AGENT_CALL', ?)",
@@ -280,6 +270,16 @@ class ListBuilderTest {
         assertEquals(1, Db.count("select count(*) from list_entry where list_id = ? and last_call_id is not null", listId));
         assertRefused("list_entry_last_call_id_fkey", () -> Db.execute("delete from call_attempt where id = ?", call));
         assertEquals(1, Db.count("select count(*) from call_attempt where id = ?", call));
+    }
+
+    /** Builds, as a planner, the list of a campaign over one customer whose wealth product matures in 4 days. */
+    private static long listOfOneMaturingCustomer(String bookName, String customerId, String campaignName) {
+        Book book = new Book(bookName).withManager();
+        book.holding(book.customer(customerId, "LONG_TAIL", 20000), "WEALTH", 10000, DAY.plusDays(4));
+        String campaign = book.campaign(campaignName, "AGENT_CALL",
+                "{\"holding\":{\"types\":[\"WEALTH\"],\"maturesWithinDays\":{\"from\":3,\"to\":15}}}", null);
+        return Api.planner().when().post("/api/campaigns/" + campaign + "/lists?asOf=" + AS_OF)
+                .then().statusCode(201).body("size", equalTo(1)).extract().<Integer>path("listId").longValue();
     }
 
     private static void assertRefused(String message, Runnable statement) {
